@@ -1,0 +1,15 @@
+//! Golden Thread's core: the data model, file reading and validation, the RAG rules, periods,
+//! summaries, CSV returns and view state. No Leptos, no web-sys: tested on the host.
+
+pub mod csv;
+pub mod fmt;
+pub mod model;
+pub mod period;
+pub mod rag;
+pub mod read;
+pub mod route;
+pub mod summary;
+
+pub use model::*;
+pub use period::Period;
+pub use read::{parse_dataset, validate, Problem};

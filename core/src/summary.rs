@@ -1,0 +1,252 @@
+//! Summaries for dashboards and the committee pack: RAG counts, exceptions, action and
+//! project progress, and priority status.
+
+use crate::model::*;
+use crate::period::Period;
+use crate::rag::{status_at, variance, Variance};
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+/// How many indicators are in each state.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RagCounts {
+    pub green: usize,
+    pub amber: usize,
+    pub red: usize,
+    pub no_data: usize,
+    pub data_only: usize,
+    pub not_due: usize,
+}
+
+impl RagCounts {
+    pub fn add(&mut self, rag: Rag) {
+        match rag {
+            Rag::Green => self.green += 1,
+            Rag::Amber => self.amber += 1,
+            Rag::Red => self.red += 1,
+            Rag::NoData => self.no_data += 1,
+            Rag::DataOnly => self.data_only += 1,
+            Rag::NotDue => self.not_due += 1,
+        }
+    }
+    pub fn get(&self, rag: Rag) -> usize {
+        match rag {
+            Rag::Green => self.green,
+            Rag::Amber => self.amber,
+            Rag::Red => self.red,
+            Rag::NoData => self.no_data,
+            Rag::DataOnly => self.data_only,
+            Rag::NotDue => self.not_due,
+        }
+    }
+    pub fn total(&self) -> usize {
+        self.green + self.amber + self.red + self.no_data + self.data_only + self.not_due
+    }
+    /// Those with a Red, Amber or Green rating.
+    pub fn rated(&self) -> usize {
+        self.green + self.amber + self.red
+    }
+}
+
+/// RAG counts for a period over the given indicators.
+pub fn rag_counts<'a>(
+    ds: &Dataset,
+    indicators: impl IntoIterator<Item = &'a Indicator>,
+    period: &Period,
+) -> RagCounts {
+    let tol = ds.tolerance_default();
+    let mut c = RagCounts::default();
+    for i in indicators {
+        c.add(status_at(i, period, tol).rag);
+    }
+    c
+}
+
+/// RAG counts by a key (council id, service id…), in key order.
+pub fn rag_counts_by<'a, K: Ord>(
+    ds: &'a Dataset,
+    period: &Period,
+    key: impl Fn(&'a Indicator) -> K,
+) -> BTreeMap<K, RagCounts> {
+    let tol = ds.tolerance_default();
+    let mut m: BTreeMap<K, RagCounts> = BTreeMap::new();
+    for i in &ds.indicators {
+        m.entry(key(i))
+            .or_default()
+            .add(status_at(i, period, tol).rag);
+    }
+    m
+}
+
+/// One line of the exception report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exception<'a> {
+    pub indicator: &'a Indicator,
+    pub value: &'a IndicatorValue,
+    pub rag: Rag,
+    pub variance: Option<Variance>,
+}
+
+/// Amber and Red indicators for the period: Red first, then Amber, each by council then name.
+pub fn exceptions<'a>(ds: &'a Dataset, period: &Period) -> Vec<Exception<'a>> {
+    let tol = ds.tolerance_default();
+    let mut v: Vec<Exception> = ds
+        .indicators
+        .iter()
+        .filter_map(|i| {
+            let s = status_at(i, period, tol);
+            let value = s.value?;
+            s.rag.is_exception().then(|| Exception {
+                indicator: i,
+                value,
+                rag: s.rag,
+                variance: variance(value),
+            })
+        })
+        .collect();
+    v.sort_by(|a, b| {
+        (a.rag != Rag::Red)
+            .cmp(&(b.rag != Rag::Red))
+            .then_with(|| a.indicator.council.cmp(&b.indicator.council))
+            .then_with(|| a.indicator.name.cmp(&b.indicator.name))
+    });
+    v
+}
+
+/// The latest update at or before a period (by period end).
+pub fn latest_update<'a>(
+    updates: &'a [StatusUpdate],
+    period: Option<&Period>,
+) -> Option<&'a StatusUpdate> {
+    updates
+        .iter()
+        .rev()
+        .find(|u| period.is_none_or(|p| u.period.end() <= p.end()))
+}
+
+/// Status of an action or project at a period: its latest update, else not started.
+pub fn work_status(updates: &[StatusUpdate], period: Option<&Period>) -> WorkStatus {
+    latest_update(updates, period)
+        .map(|u| u.status)
+        .unwrap_or(WorkStatus::NotStarted)
+}
+
+/// Overdue: the due date has passed by `on` and the work is not complete.
+pub fn is_overdue(due: Option<NaiveDate>, status: WorkStatus, on: NaiveDate) -> bool {
+    due.is_some_and(|d| d < on) && status != WorkStatus::Complete
+}
+
+/// Counts of actions (or projects) by status, and how many are overdue.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WorkCounts {
+    pub complete: usize,
+    pub on_track: usize,
+    pub at_risk: usize,
+    pub off_track: usize,
+    pub not_started: usize,
+    pub overdue: usize,
+}
+
+impl WorkCounts {
+    pub fn add(&mut self, status: WorkStatus, overdue: bool) {
+        match status {
+            WorkStatus::Complete => self.complete += 1,
+            WorkStatus::Green => self.on_track += 1,
+            WorkStatus::Amber => self.at_risk += 1,
+            WorkStatus::Red => self.off_track += 1,
+            WorkStatus::NotStarted => self.not_started += 1,
+        }
+        if overdue {
+            self.overdue += 1;
+        }
+    }
+    pub fn get(&self, status: WorkStatus) -> usize {
+        match status {
+            WorkStatus::Complete => self.complete,
+            WorkStatus::Green => self.on_track,
+            WorkStatus::Amber => self.at_risk,
+            WorkStatus::Red => self.off_track,
+            WorkStatus::NotStarted => self.not_started,
+        }
+    }
+    pub fn total(&self) -> usize {
+        self.complete + self.on_track + self.at_risk + self.off_track + self.not_started
+    }
+}
+
+/// The date "now" is for a period: its last day, or the dataset's as-of date if earlier.
+pub fn reference_date(ds: &Dataset, period: Option<&Period>) -> NaiveDate {
+    match (period.map(|p| p.end()), ds.as_of) {
+        (Some(e), Some(a)) => e.min(a),
+        (Some(e), None) => e,
+        (None, Some(a)) => a,
+        (None, None) => NaiveDate::MAX,
+    }
+}
+
+/// Counts of improvement actions by status at a period, with overdue.
+pub fn action_counts<'a>(
+    ds: &Dataset,
+    actions: impl IntoIterator<Item = &'a Action>,
+    period: Option<&Period>,
+) -> WorkCounts {
+    let on = reference_date(ds, period);
+    let mut c = WorkCounts::default();
+    for a in actions {
+        let s = work_status(&a.updates, period);
+        c.add(s, is_overdue(a.due, s, on));
+    }
+    c
+}
+
+/// The overall status of a priority from its projects' latest updates:
+/// Red if any project is Red; else Amber if any is Amber; else Green if any is Green;
+/// Complete when every project is complete; Not started when none has started.
+pub fn priority_status(p: &Priority, period: Option<&Period>) -> WorkStatus {
+    let statuses: Vec<WorkStatus> = p
+        .projects
+        .iter()
+        .map(|x| work_status(&x.updates, period))
+        .collect();
+    if statuses.is_empty() {
+        return WorkStatus::NotStarted;
+    }
+    for s in [WorkStatus::Red, WorkStatus::Amber, WorkStatus::Green] {
+        if statuses.contains(&s) {
+            return s;
+        }
+    }
+    if statuses.iter().all(|s| *s == WorkStatus::Complete) {
+        WorkStatus::Complete
+    } else if statuses.contains(&WorkStatus::Complete) {
+        // Some complete, the rest not started: work is under way.
+        WorkStatus::Green
+    } else {
+        WorkStatus::NotStarted
+    }
+}
+
+/// The latest period with any actual figure (the default reporting period).
+pub fn latest_period_with_data(ds: &Dataset) -> Option<Period> {
+    ds.indicators
+        .iter()
+        .flat_map(|i| {
+            i.values
+                .iter()
+                .filter(|v| v.actual.is_some())
+                .map(|v| v.period)
+        })
+        .filter(|p| matches!(p, Period::Quarter { .. }))
+        .max()
+        .or_else(|| {
+            ds.indicators
+                .iter()
+                .flat_map(|i| {
+                    i.values
+                        .iter()
+                        .filter(|v| v.actual.is_some())
+                        .map(|v| v.period)
+                })
+                .max()
+        })
+}

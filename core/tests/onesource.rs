@@ -1,0 +1,141 @@
+//! The built-in dataset (`public/data/onesource.json`): it validates cleanly and holds what the
+//! oneSource reports describe.
+
+use gt_core::rag::status_at;
+use gt_core::summary::{action_counts, latest_period_with_data};
+use gt_core::{parse_dataset, Dataset, Frequency, Period, Rag};
+use std::collections::BTreeMap;
+
+fn load() -> Dataset {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../public/data/onesource.json");
+    let text = std::fs::read_to_string(path).expect("the built-in dataset exists");
+    match parse_dataset(&text) {
+        Ok(ds) => ds,
+        Err(ps) => panic!(
+            "the built-in dataset has {} problems:\n{}",
+            ps.len(),
+            ps.iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+    }
+}
+
+#[test]
+fn councils_services_and_indicator_counts() {
+    let ds = load();
+    let ids: Vec<&str> = ds.councils.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["havering", "newham", "bexley"]);
+    let mut ops: BTreeMap<&str, usize> = BTreeMap::new();
+    for i in ds.indicators.iter().filter(|i| !i.key) {
+        *ops.entry(i.council.as_str()).or_default() += 1;
+    }
+    assert_eq!(ops.get("newham"), Some(&51));
+    assert_eq!(ops.get("havering"), Some(&60));
+    assert_eq!(ops.get("bexley"), Some(&9));
+    assert_eq!(ops.values().sum::<usize>(), 120);
+    let key: Vec<_> = ds.indicators.iter().filter(|i| i.key).collect();
+    assert_eq!(key.len(), 4, "the four key strategic indicators");
+    assert!(key.iter().all(|i| i.frequency == Frequency::Annual));
+    let names = key
+        .iter()
+        .map(|i| i.name.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" | ");
+    for word in ["satisfaction", "savings", "council tax", "nndr"] {
+        assert!(names.contains(word), "{word} in {names}");
+    }
+    let ct = key
+        .iter()
+        .find(|i| i.name.to_lowercase().contains("council tax"))
+        .unwrap();
+    assert_eq!(
+        ct.council, "havering",
+        "Council Tax collection is Havering only"
+    );
+    // Services only one council receives.
+    for (svc, council) in [
+        ("passenger-transport", "havering"),
+        ("technical-services", "havering"),
+        ("council-tax-benefits", "havering"),
+        ("projects-programmes", "newham"),
+    ] {
+        let s = ds.service(svc).unwrap_or_else(|| panic!("service {svc}"));
+        assert_eq!(s.councils, [council], "{svc}");
+    }
+}
+
+#[test]
+fn strategy_and_improvement_plan() {
+    let ds = load();
+    assert_eq!(ds.priorities.len(), 5);
+    assert!(ds.priorities.iter().all(|p| !p.projects.is_empty()));
+    let themes: Vec<&str> = ds.themes.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(
+        themes,
+        [
+            "Improved operational delivery",
+            "Improved strategic impact and presence",
+            "Communication, culture and branding",
+            "Value for Money"
+        ]
+    );
+    let areas: usize = ds.themes.iter().map(|t| t.areas.len()).sum();
+    assert_eq!(areas, 45);
+    for svc in ["ict", "asset-management", "hr-od"] {
+        assert!(
+            ds.themes
+                .iter()
+                .flat_map(|t| &t.areas)
+                .any(|a| a.service.as_deref() == Some(svc)),
+            "an area for {svc}"
+        );
+    }
+    let q3 = Period::parse("2019-20-Q3").unwrap();
+    let c = action_counts(&ds, ds.actions().map(|(_, _, a)| a), Some(&q3));
+    assert!(
+        c.complete > 0 && c.on_track > 0 && c.at_risk > 0 && c.off_track > 0,
+        "{c:?}"
+    );
+    assert!(c.overdue > 0, "some actions are overdue: {c:?}");
+}
+
+#[test]
+fn figures_give_a_plausible_mix_with_exception_reports() {
+    let ds = load();
+    let latest = latest_period_with_data(&ds).unwrap();
+    assert_eq!(latest, Period::parse("2019-20-Q3").unwrap());
+    let tol = ds.tolerance_default();
+    let mut counts: BTreeMap<Rag, usize> = BTreeMap::new();
+    for i in ds.indicators.iter().filter(|i| !i.key) {
+        let s = status_at(i, &latest, tol);
+        *counts.entry(s.rag).or_default() += 1;
+        if s.rag.is_exception() {
+            let v = s.value.unwrap();
+            assert!(
+                v.reason.is_some() && v.remedial_action.is_some(),
+                "{} needs reason and remedial action",
+                i.id
+            );
+        }
+        // Both directions of travel can be worked out: a year of history.
+        assert!(
+            i.value(&latest.year_earlier()).is_some() || i.frequency != Frequency::Quarterly,
+            "{}",
+            i.id
+        );
+    }
+    let g = counts.get(&Rag::Green).copied().unwrap_or(0);
+    let a = counts.get(&Rag::Amber).copied().unwrap_or(0);
+    let r = counts.get(&Rag::Red).copied().unwrap_or(0);
+    assert!(g > a && a > 0 && r > 0, "{counts:?}");
+    assert!(g >= 60 && a >= 12 && r >= 8, "{counts:?}");
+}
+
+#[test]
+fn written_again_it_reads_the_same() {
+    let ds = load();
+    let again = parse_dataset(&ds.to_json()).unwrap();
+    assert_eq!(again, ds);
+}

@@ -1,0 +1,45 @@
+//! The URL fragment is the app's location (`#/indicators?council=bexley`). This is the only
+//! file that touches `window.location` and `history`.
+
+use gt_core::route::Location;
+use leptos::prelude::*;
+
+/// The location in the address bar now.
+pub fn current() -> Location {
+    let hash = window().location().hash().unwrap_or_default();
+    Location::parse(&hash)
+}
+
+/// Keeps `sig` in step with the address bar (links, Back and Forward all fire `hashchange`).
+pub fn follow(sig: RwSignal<Location>) {
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        let now = current();
+        if sig.get_untracked() != now {
+            sig.set(now);
+        }
+    });
+    // The app lives as long as the page.
+    std::mem::forget(handle);
+}
+
+/// Goes to a location. `replace` rewrites the current history entry (filter changes) instead
+/// of adding one (following a link).
+pub fn navigate(sig: RwSignal<Location>, to: Location, replace: bool) {
+    let hash = to.to_hash();
+    if replace {
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
+        }
+    } else {
+        let _ = window().location().set_hash(&hash);
+    }
+    sig.set(to);
+}
+
+/// The full address of a location, for "Copy link".
+pub fn absolute_url(to: &Location) -> String {
+    let loc = window().location();
+    let href = loc.href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    format!("{base}{}", to.to_hash())
+}

@@ -1,0 +1,4 @@
+//! Browser adapters: each browser API the app uses is confined to one file here.
+
+pub mod fetch;
+pub mod location;

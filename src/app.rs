@@ -1,0 +1,115 @@
+//! The app shell: header, navigation, the page for the route, footer; and loading the data.
+
+use crate::adapters::{fetch, location};
+use crate::components::layout::{Footer, Header, SkipLink};
+use crate::pages;
+use crate::state::{AppState, Load, BUILT_IN_DATA};
+use gt_core::route::Route;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+
+/// Loads the dataset from `url` into `data`, with every problem reported on failure.
+pub async fn load_dataset(url: String, data: RwSignal<Load>) {
+    let result = match fetch::fetch_text(&url).await {
+        Err(e) => Load::Failed {
+            source: url,
+            problems: vec![e],
+        },
+        Ok(text) => match gt_core::parse_dataset(&text) {
+            Ok(ds) => Load::Ready(Arc::new(ds)),
+            Err(problems) => Load::Failed {
+                source: url,
+                problems: problems.iter().map(|p| p.to_string()).collect(),
+            },
+        },
+    };
+    data.set(result);
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new(location::current());
+    provide_context(state);
+    location::follow(state.location);
+    spawn_local(load_dataset(BUILT_IN_DATA.to_string(), state.data));
+
+    // The window title names the page and the dataset.
+    Effect::new(move |_| {
+        let page = page_title(&state.route.get());
+        let ds = match state.data.get() {
+            Load::Ready(ds) => ds.title.clone(),
+            Load::Loading => "Loading".into(),
+            Load::Failed { .. } => "Data not loaded".into(),
+        };
+        document().set_title(&format!("{page} – {ds} – Golden Thread"));
+    });
+
+    // After following a link to another page, start at the top with focus on the page, as a
+    // full page load would (screen reader users hear the new page).
+    Effect::new(move |prev: Option<Route>| {
+        let route = state.route.get();
+        if prev.is_some_and(|p| p != route) {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+            if let Some(el) = document().get_element_by_id("main-content") {
+                use wasm_bindgen::JsCast;
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        }
+        route
+    });
+
+    view! {
+        <SkipLink/>
+        <Header/>
+        <div class="gt-width-container">
+            <main id="main-content" class="gt-main" tabindex="-1">
+                {move || match state.data.get() {
+                    Load::Loading => view! { <pages::status::Loading/> }.into_any(),
+                    Load::Failed { source, problems } => {
+                        view! { <pages::status::LoadError source=source problems=problems/> }.into_any()
+                    }
+                    Load::Ready(_) => view! { <RoutePage/> }.into_any(),
+                }}
+            </main>
+        </div>
+        <Footer/>
+    }
+}
+
+/// The page for the current route (rebuilt when the route changes, not on query changes).
+#[component]
+fn RoutePage() -> impl IntoView {
+    let state = crate::state::use_app();
+    move || match state.route.get() {
+        Route::Overview => view! { <pages::overview::OverviewPage/> }.into_any(),
+        Route::Priorities => view! { <pages::priorities::PrioritiesPage/> }.into_any(),
+        Route::Priority(id) => view! { <pages::priorities::PriorityPage id=id/> }.into_any(),
+        Route::Improvement => view! { <pages::improvement::ImprovementPage/> }.into_any(),
+        Route::Area(id) => view! { <pages::improvement::AreaPage id=id/> }.into_any(),
+        Route::Indicators => view! { <pages::indicators::IndicatorsPage/> }.into_any(),
+        Route::Indicator(id) => view! { <pages::indicators::IndicatorPage id=id/> }.into_any(),
+        Route::Report => view! { <pages::report::ReportPage/> }.into_any(),
+        Route::Data => view! { <pages::data::DataPage/> }.into_any(),
+        Route::Accessibility => view! { <pages::accessibility::AccessibilityPage/> }.into_any(),
+        Route::NotFound(path) => view! { <pages::status::NotFound path=path/> }.into_any(),
+    }
+}
+
+fn page_title(route: &Route) -> String {
+    match route {
+        Route::Overview => "Overview".into(),
+        Route::Priorities => "Strategic priorities".into(),
+        Route::Priority(id) => format!("Priority {id}"),
+        Route::Improvement => "Improvement plan".into(),
+        Route::Area(id) => format!("Improvement area {id}"),
+        Route::Indicators => "Indicators".into(),
+        Route::Indicator(id) => format!("Indicator {id}"),
+        Route::Report => "Committee pack".into(),
+        Route::Data => "Data".into(),
+        Route::Accessibility => "Accessibility statement".into(),
+        Route::NotFound(_) => "Page not found".into(),
+    }
+}

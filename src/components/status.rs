@@ -1,0 +1,49 @@
+//! Status tags: a word, a shape and a colour together, never colour alone.
+
+use gt_core::{Rag, WorkStatus};
+use leptos::prelude::*;
+
+/// The shape drawn for each status (inline SVG, so it prints and needs no font).
+fn shape(kind: &'static str) -> impl IntoView {
+    let inner = match kind {
+        "green" | "complete" => view! { <circle cx="6" cy="6" r="5"/> }.into_any(),
+        "amber" => view! { <path d="M6 0.8 L11.4 11 L0.6 11 Z"/> }.into_any(),
+        "red" => view! { <rect x="1" y="1" width="10" height="10"/> }.into_any(),
+        "no_data" => view! { <circle cx="6" cy="6" r="4.3" fill="none" stroke="currentColor" stroke-width="1.6"/> }.into_any(),
+        "data_only" => view! { <rect x="1" y="5" width="10" height="2.2"/> }.into_any(),
+        "not_due" | "not_started" => view! { <circle cx="6" cy="6" r="4.3" fill="none" stroke="currentColor" stroke-width="1.6" stroke-dasharray="2 1.6"/> }.into_any(),
+        _ => view! { <circle cx="6" cy="6" r="5"/> }.into_any(),
+    };
+    view! { <svg class="gt-tag__shape" viewBox="0 0 12 12" aria-hidden="true" focusable="false" fill="currentColor">{inner}</svg> }
+}
+
+/// An indicator's Red/Amber/Green status. `manual` marks a status set by hand.
+#[component]
+pub fn RagTag(rag: Rag, #[prop(optional)] manual: bool) -> impl IntoView {
+    let kind = rag.as_str();
+    view! {
+        <span class=format!("gt-tag gt-tag--{kind}") data-status=kind>
+            {shape(kind)}
+            <span class="gt-tag__word">{rag.label()}</span>
+            {manual.then(|| view! { <span class="gt-tag__manual" title="Status set by hand">" (set by hand)"</span> })}
+        </span>
+    }
+}
+
+/// An action's or project's status.
+#[component]
+pub fn WorkTag(status: WorkStatus) -> impl IntoView {
+    let kind = match status {
+        WorkStatus::Green => "green",
+        WorkStatus::Amber => "amber",
+        WorkStatus::Red => "red",
+        WorkStatus::Complete => "complete",
+        WorkStatus::NotStarted => "not_started",
+    };
+    view! {
+        <span class=format!("gt-tag gt-tag--{kind}") data-status=status.as_str()>
+            {shape(kind)}
+            <span class="gt-tag__word">{status.label()}</span>
+        </span>
+    }
+}

@@ -1,0 +1,10 @@
+//! One module per route.
+
+pub mod accessibility;
+pub mod data;
+pub mod improvement;
+pub mod indicators;
+pub mod overview;
+pub mod priorities;
+pub mod report;
+pub mod status;

@@ -1,0 +1,250 @@
+//! Task runner: `cargo xtask <task>`. Needs nothing but cargo; installs the rest.
+//!
+//! - `cargo xtask serve`: install what is missing, build, serve on http://127.0.0.1:8080.
+//! - `cargo xtask test`: install what is missing, run every test (host, wasm in Chromium, e2e).
+//! - `cargo xtask build`: install what is missing and build `dist/` (release).
+//! - `cargo xtask setup [--browser]`: only install the tools.
+//! - `cargo xtask gen-data onesource|synthetic N PERIODS [-o FILE]`: write a dataset.
+mod onesource;
+mod synthetic;
+mod tools;
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let rest = if args.is_empty() { &[][..] } else { &args[1..] };
+    let result = match args.first().map(String::as_str) {
+        Some("gen-data") => return gen_data(rest),
+        Some("setup") => tools::ensure(rest.iter().any(|a| a == "--browser")).map(|_| ()),
+        Some("build") => tools::ensure(false).and_then(|t| build(&t)),
+        Some("serve") => tools::ensure(false).and_then(|t| serve(&t)),
+        Some("test") => return test(),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask (serve | test | build | setup [--browser] | gen-data (onesource | synthetic N PERIODS) [-o FILE])"
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (the folder holding this xtask's parent).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}
+
+fn build(t: &tools::Tools) -> Result<(), String> {
+    // Trunk runs cargo with --offline (so nothing is ever downloaded behind our back): fetch
+    // the locked crates first, which is a no-op when they are already here.
+    let mut fetch = Command::new("cargo");
+    fetch.args(["fetch", "--locked"]).current_dir(root());
+    t.apply(&mut fetch);
+    run(fetch, "cargo fetch")?;
+    let mut cmd = Command::new("trunk");
+    cmd.args(["build", "--release"]).current_dir(root());
+    t.apply(&mut cmd);
+    run(cmd, "trunk build")
+}
+
+fn serve(t: &tools::Tools) -> Result<(), String> {
+    build(t)?;
+    eprintln!("\nGolden Thread: serving http://127.0.0.1:8080/ (Ctrl+C to stop)\n");
+    let mut cmd = Command::new("trunk");
+    cmd.args(["serve", "--release"]).current_dir(root());
+    t.apply(&mut cmd);
+    run(cmd, "trunk serve")
+}
+
+pub fn run(mut cmd: Command, what: &str) -> Result<(), String> {
+    let status = cmd
+        .status()
+        .map_err(|e| format!("{what}: could not start ({e})"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{what} failed ({status})"))
+    }
+}
+
+/// Totals of `test result:` lines.
+#[derive(Default)]
+struct Tally {
+    passed: u64,
+    failed: u64,
+    ignored: u64,
+    failures: Vec<String>,
+}
+
+impl Tally {
+    fn read(&mut self, line: &str) {
+        // "test result: ok. 17 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; …"
+        let Some(rest) = line.trim().strip_prefix("test result: ") else {
+            return;
+        };
+        for part in rest.split(';') {
+            let words: Vec<&str> = part.split_whitespace().collect();
+            let n = |i: usize| words.get(i).and_then(|w| w.parse::<u64>().ok());
+            match words.as_slice() {
+                [.., _, "passed"] => self.passed += n(words.len() - 2).unwrap_or(0),
+                [_, "failed"] => self.failed += n(0).unwrap_or(0),
+                [_, "ignored"] => self.ignored += n(0).unwrap_or(0),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Runs a cargo test step, echoing its output and counting its results.
+fn test_step(name: &str, mut cmd: Command, tally: &mut Tally) -> bool {
+    eprintln!("\n==== {name} ====");
+    cmd.stdout(Stdio::piped());
+    let mut child = match cmd.spawn() {
+        Ok(c) => c,
+        Err(e) => {
+            tally
+                .failures
+                .push(format!("{name}: could not start ({e})"));
+            return false;
+        }
+    };
+    let out = child.stdout.take().expect("piped");
+    for line in BufReader::new(out).lines().map_while(Result::ok) {
+        println!("{line}");
+        tally.read(&line);
+    }
+    let ok = child.wait().map(|s| s.success()).unwrap_or(false);
+    if !ok {
+        tally.failures.push(name.to_string());
+    }
+    ok
+}
+
+fn test() -> ExitCode {
+    let t = match tools::ensure(true) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let root = root();
+    let mut tally = Tally::default();
+
+    let mut host = Command::new("cargo");
+    host.args(["test", "-p", "gt-core", "-p", "xtask"])
+        .current_dir(&root);
+    t.apply(&mut host);
+    test_step("host unit tests (gt-core, xtask)", host, &mut tally);
+
+    let mut wasm = Command::new("cargo");
+    wasm.args([
+        "test",
+        "-p",
+        "golden-thread",
+        "--target",
+        "wasm32-unknown-unknown",
+    ])
+    .current_dir(&root)
+    .env(
+        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+        "wasm-bindgen-test-runner",
+    )
+    .env("CHROMEDRIVER", &t.chromedriver)
+    .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+    t.apply(&mut wasm);
+    test_step("wasm tests in headless Chromium", wasm, &mut tally);
+
+    eprintln!("\n==== release build (trunk) ====");
+    match build(&t) {
+        Ok(()) => {
+            let mut e2e = Command::new("cargo");
+            e2e.args(["test", "-p", "gt-e2e", "--", "--test-threads=2"])
+                .current_dir(&root)
+                .env("GT_DIST", root.join("dist"))
+                .env("GT_TOOLS", &t.dir)
+                .env("CHROMEDRIVER", &t.chromedriver)
+                .env("CHROMIUM", &t.chromium);
+            t.apply(&mut e2e);
+            test_step("end-to-end tests in headless Chromium", e2e, &mut tally);
+        }
+        Err(e) => tally.failures.push(e),
+    }
+
+    println!();
+    if tally.failures.is_empty() {
+        println!("All test steps passed.");
+    } else {
+        println!("Failed steps:");
+        for f in &tally.failures {
+            println!(" - {f}");
+        }
+    }
+    println!(
+        "total: {} passed, {} failed, {} skipped",
+        tally.passed, tally.failed, tally.ignored
+    );
+    if tally.failures.is_empty() && tally.failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn gen_data(args: &[String]) -> ExitCode {
+    let out = args
+        .iter()
+        .position(|a| a == "-o")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
+    let value = match args.first().map(String::as_str) {
+        Some("onesource") => onesource::generate(),
+        Some("synthetic") => {
+            let n = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(10_000);
+            let p = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(12);
+            synthetic::generate(n, p)
+        }
+        _ => {
+            eprintln!("gen-data: say which dataset: onesource or synthetic");
+            return ExitCode::FAILURE;
+        }
+    };
+    let text = serde_json::to_string_pretty(&value).expect("serialisable") + "\n";
+    match out {
+        Some(path) => {
+            if let Err(e) = std::fs::write(&path, text) {
+                eprintln!("gen-data: cannot write {path}: {e}");
+                return ExitCode::FAILURE;
+            }
+            eprintln!("wrote {path}");
+        }
+        None => print!("{text}"),
+    }
+    ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Tally;
+
+    #[test]
+    fn tally_reads_cargo_summaries() {
+        let mut t = Tally::default();
+        t.read("test result: ok. 17 passed; 0 failed; 2 ignored; 0 measured; 0 filtered out; finished in 0.00s");
+        t.read("test result: FAILED. 3 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out");
+        t.read("running 4 tests");
+        assert_eq!((t.passed, t.failed, t.ignored), (20, 1, 2));
+    }
+}
