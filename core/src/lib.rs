@@ -2,6 +2,7 @@
 //! summaries, CSV returns and view state. No Leptos, no web-sys: tested on the host.
 
 pub mod csv;
+pub mod filter;
 pub mod fmt;
 pub mod model;
 pub mod period;

@@ -402,3 +402,49 @@ pub fn artifacts_dir(name: &str) -> PathBuf {
     let _ = std::fs::create_dir_all(&dir);
     dir
 }
+
+/// The axe-core engine (from npm, installed by `cargo xtask`), to inject into pages.
+fn axe_source() -> String {
+    let dir = std::env::var_os("GT_TOOLS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cache/golden-thread/tools")
+        });
+    let file = dir.join("node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&file).unwrap_or_else(|e| {
+        panic!("cannot read {} ({e}): run `cargo xtask setup`", file.display())
+    })
+}
+
+impl App {
+    /// Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on the page as it is now and returns
+    /// every violation as "rule-id: help (n nodes: first selector)".
+    pub async fn axe_violations(&self) -> Vec<String> {
+        let src = axe_source();
+        self.client
+            .execute(&format!("if (!window.axe) {{ {src}\n }} return true;"), vec![])
+            .await
+            .expect("inject axe-core");
+        let result = self
+            .client
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+                  .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes.length + ' nodes: ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ') + ')')))
+                  .catch(e => done(['axe failed: ' + e]));"#,
+                vec![],
+            )
+            .await
+            .expect("run axe-core");
+        result
+            .as_array()
+            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+            .unwrap_or_default()
+    }
+
+    /// Fails the test if axe-core finds any violation on the page.
+    pub async fn assert_accessible(&self, what: &str) {
+        let v = self.axe_violations().await;
+        assert!(v.is_empty(), "accessibility violations on {what}:\n{}", v.join("\n"));
+    }
+}

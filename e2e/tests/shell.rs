@@ -225,3 +225,14 @@ async fn keyboard_reaches_the_navigation_and_follows_links() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn shell_pages_have_no_accessibility_violations() {
+    run("shell_accessibility", Options::default(), |app| async move {
+        for hash in ["#/data", "#/accessibility", "#/no/such/page"] {
+            app.open(hash).await;
+            app.assert_accessible(hash).await;
+        }
+    })
+    .await;
+}

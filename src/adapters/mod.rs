@@ -1,4 +1,5 @@
 //! Browser adapters: each browser API the app uses is confined to one file here.
 
+pub mod clipboard;
 pub mod fetch;
 pub mod location;

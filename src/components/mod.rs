@@ -1,4 +1,8 @@
 //! Presentational pieces: they take plain values, signals and callbacks, and render HTML.
 
+pub mod breadcrumbs;
+pub mod chart;
+pub mod legend;
 pub mod layout;
 pub mod status;
+pub mod travel;

@@ -1,59 +1,359 @@
-//! The indicator list and an indicator's own page.
+//! The indicator list (filters, sort and page in the URL) and an indicator's own page.
 
+use crate::adapters::{clipboard, location};
+use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::chart::{Sparkline, TrendChart};
+use crate::components::legend::RagLegend;
 use crate::components::status::RagTag;
+use crate::components::travel::TravelText;
 use crate::pages::status::NotInData;
-use crate::state::{reporting_period, use_app, use_dataset};
-use gt_core::rag::{status_at, value_status};
+use crate::state::{use_app, use_dataset};
+use gt_core::filter::{apply, IndicatorQuery, SearchIndex, SortKey, PAGE_SIZE};
+use gt_core::rag::{long_term, short_term, value_status, variance};
 use gt_core::route::Route;
+use gt_core::summary::latest_period_with_data;
+use gt_core::{Frequency, Period, Rag};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+
+/// Periods offered in the period picker: quarters and years with figures, newest first.
+pub fn period_choices(ds: &gt_core::Dataset) -> Vec<Period> {
+    let mut v: Vec<Period> = ds
+        .periods()
+        .into_iter()
+        .filter(|p| !matches!(p, Period::Month { .. }))
+        .collect();
+    v.reverse();
+    v
+}
 
 #[component]
 pub fn IndicatorsPage() -> impl IntoView {
     let state = use_app();
     let ds = use_dataset();
-    let rows = move || {
+    let index = Arc::new(SearchIndex::new(&ds));
+    let default_period = latest_period_with_data(&ds);
+    let view_state = {
         let ds = ds.clone();
-        let loc = state.location.get();
-        let Some(p) = reporting_period(&ds, &loc) else {
-            return view! { <p class="gt-body">"No figures yet."</p> }.into_any();
-        };
-        let council = loc.get("council").map(str::to_string);
-        let tol = ds.tolerance_default();
-        let shown: Vec<_> = ds
-            .indicators
-            .iter()
-            .filter(|i| council.as_deref().is_none_or(|c| i.council == c))
-            .collect();
-        let total = ds.indicators.len();
-        view! {
-            <p class="gt-caption-l">{p.label()}</p>
-            <p class="gt-body" role="status" data-testid="result-count">{format!("Showing {} of {} indicators", shown.len(), total)}</p>
-            <table class="gt-table gt-table--indicators">
-                <caption class="gt-table__caption gt-visually-hidden">{format!("Indicators, {}", p.short_label())}</caption>
-                <thead><tr>
-                    <th scope="col">"Indicator"</th><th scope="col">"Council"</th><th scope="col">"Service"</th>
-                    <th scope="col" class="gt-num">"Actual"</th><th scope="col" class="gt-num">"Target"</th><th scope="col">"Status"</th>
-                </tr></thead>
-                <tbody>
-                    {shown.into_iter().map(|i| {
-                        let s = status_at(i, &p, tol);
-                        let fmt = |x: Option<f64>| x.map(|x| gt_core::fmt::value(x, i.decimals, i.unit.as_deref())).unwrap_or_else(|| "–".into());
-                        view! { <tr data-testid="indicator-row">
-                            <td><a href=Route::Indicator(i.id.clone()).href()>{i.name.clone()}</a><br/><span class="gt-secondary">{i.id.clone()}</span></td>
-                            <td>{ds.council(&i.council).and_then(|c| c.short.clone()).unwrap_or_else(|| i.council.clone())}</td>
-                            <td>{ds.service_name(&i.service).to_string()}</td>
-                            <td class="gt-num">{fmt(s.value.and_then(|v| v.actual))}</td>
-                            <td class="gt-num">{fmt(s.value.and_then(|v| v.target))}</td>
-                            <td><RagTag rag=s.rag manual=s.manual/></td>
-                        </tr> }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        }.into_any()
+        Memo::new(move |_| state.location.with(|l| IndicatorQuery::from_location(l, &ds)))
     };
+    let query = Memo::new(move |_| view_state.with(|v| v.0.clone()));
+    let filtered = {
+        let ds = ds.clone();
+        Memo::new(move |_| query.with(|q| apply(&ds, &index, q, default_period)))
+    };
+    let set_query = move |q: IndicatorQuery| {
+        location::navigate(state.location, q.to_location(), true);
+    };
+    let update = move |f: &dyn Fn(&mut IndicatorQuery)| {
+        let mut q = query.get_untracked();
+        f(&mut q);
+        q.page = 1;
+        set_query(q);
+    };
+    let total = ds.indicators.len();
+    let periods = period_choices(&ds);
+    let councils = ds.councils.clone();
+    let services = ds.services.clone();
+    let copied = RwSignal::new(None::<Result<(), String>>);
+
+    let copy_link = move |_| {
+        let url = location::absolute_url(&state.location.get_untracked());
+        spawn_local(async move {
+            let ok = clipboard::copy(&url).await;
+            copied.set(Some(if ok { Ok(()) } else { Err(url) }));
+        });
+    };
+
+    let notes = move || view_state.with(|v| v.1.clone());
+    let period_label = move || {
+        filtered
+            .with(|f| f.period)
+            .map(|p| p.label())
+            .unwrap_or_else(|| "No period has figures yet".into())
+    };
+    let count_text = move || {
+        let n = filtered.with(|f| f.rows.len());
+        format!(
+            "Showing {n} of {total} indicator{}",
+            if total == 1 { "" } else { "s" }
+        )
+    };
+
+    // Sortable column header: a button with aria-sort on the th.
+    let sort_header = move |key: SortKey, label: &'static str, numeric: bool| {
+        let aria = move || {
+            query.with(|q| match (q.sort, q.descending) {
+                (Some(k), false) if k == key => "ascending",
+                (Some(k), true) if k == key => "descending",
+                _ => "none",
+            })
+        };
+        let on_click = move |_| {
+            update(&|q: &mut IndicatorQuery| {
+                if q.sort == Some(key) {
+                    q.descending = !q.descending;
+                } else {
+                    q.sort = Some(key);
+                    q.descending = false;
+                }
+            })
+        };
+        view! {
+            <th scope="col" class=if numeric { "gt-num" } else { "" } aria-sort=aria>
+                <button type="button" class="gt-sort" on:click=on_click data-testid=format!("sort-{}", key.as_str())>
+                    {label}
+                    <span class="gt-sort__icon" aria-hidden="true">{move || match aria() { "ascending" => "▲", "descending" => "▼", _ => "⇅" }}</span>
+                </button>
+            </th>
+        }
+    };
+
+    let rows_view = {
+        let ds = ds.clone();
+        move || {
+            let ds = ds.clone();
+            let (rows, page, pages, n) = filtered.with(|f| {
+                let page = query.with(|q| q.page);
+                let n = f.rows.len();
+                let pages = n.div_ceil(PAGE_SIZE).max(1);
+                let page = page.min(pages);
+                let start = (page - 1) * PAGE_SIZE;
+                (f.rows[start.min(n)..(start + PAGE_SIZE).min(n)].to_vec(), page, pages, n)
+            });
+            let period = filtered.with(|f| f.period);
+            let body = rows
+                .into_iter()
+                .map(|r| {
+                    let i = &ds.indicators[r.index];
+                    let fmt = |x: Option<f64>| {
+                        x.map(|x| gt_core::fmt::value(x, i.decimals, i.unit.as_deref()))
+                            .unwrap_or_else(|| "–".into())
+                    };
+                    let council = ds.council(&i.council).map(|c| c.short.clone().unwrap_or(c.name.clone())).unwrap_or_default();
+                    let council_name = ds.council_name(&i.council).to_string();
+                    let st = period.as_ref().and_then(|p| short_term(i, p));
+                    let lt = period.as_ref().and_then(|p| long_term(i, p));
+                    let spark: Vec<Option<f64>> = i.values.iter().rev().take(12).rev().map(|v| v.actual).collect();
+                    view! {
+                        <tr data-testid="indicator-row" data-id=i.id.clone() data-status=r.rag.as_str()>
+                            <td data-label="Indicator" class="gt-ind__name">
+                                <a href=Route::Indicator(i.id.clone()).href()>{i.name.clone()}</a>
+                                <span class="gt-ind__id">{i.id.clone()}{i.key.then_some(" · Key strategic indicator")}</span>
+                            </td>
+                            <td data-label="Council"><abbr title=council_name>{council}</abbr></td>
+                            <td data-label="Service">{ds.service_name(&i.service).to_string()}</td>
+                            <td data-label="Period" class="gt-nowrap">{r.period.map(|p| p.short_label()).unwrap_or_else(|| "–".into())}</td>
+                            <td data-label="Actual" class="gt-num">{fmt(r.actual)}</td>
+                            <td data-label="Target" class="gt-num">{fmt(r.target)}</td>
+                            <td data-label="Status"><RagTag rag=r.rag manual=r.manual/></td>
+                            <td data-label="Short term"><TravelText travel=st short=true/></td>
+                            <td data-label="Long term"><TravelText travel=lt short=true/></td>
+                            <td data-label="Trend" class="gt-ind__spark"><Sparkline values=spark/></td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let pager = (pages > 1).then(|| {
+                let go = move |p: usize| {
+                    let mut q = query.get_untracked();
+                    q.page = p;
+                    set_query(q);
+                };
+                view! {
+                    <nav class="gt-pagination" aria-label="Pages of results">
+                        {(page > 1).then(|| view! { <button type="button" class="gt-button gt-button--secondary" on:click=move |_| go(page - 1)>"Previous page"</button> })}
+                        <span class="gt-pagination__status" data-testid="page-status">{format!("Page {page} of {pages} (rows {}–{} of {n})", (page - 1) * PAGE_SIZE + 1, (page * PAGE_SIZE).min(n))}</span>
+                        {(page < pages).then(|| view! { <button type="button" class="gt-button gt-button--secondary" on:click=move |_| go(page + 1) data-testid="next-page">"Next page"</button> })}
+                    </nav>
+                }
+            });
+            view! {
+                <tbody>{body}</tbody>
+                {(n == 0).then(|| view! { <tbody><tr><td colspan="10" class="gt-empty" data-testid="no-results">"No indicators match these filters. Try removing a filter, or clear them all."</td></tr></tbody> })}
+                {pager.map(|p| view! { <caption class="gt-table__footer">{p}</caption> }.into_any())}
+            }
+        }
+    };
+
+    let status_boxes = [Rag::Red, Rag::Amber, Rag::Green, Rag::NoData, Rag::DataOnly, Rag::NotDue]
+        .into_iter()
+        .map(|r| {
+            let checked = move || query.with(|q| q.statuses.contains(&r));
+            view! {
+                <div class="gt-checkbox">
+                    <input class="gt-checkbox__input" type="checkbox" id=format!("status-{}", r.as_str()) value=r.as_str()
+                        prop:checked=checked
+                        data-testid=format!("filter-status-{}", r.as_str())
+                        on:change:target=move |ev| {
+                            let on = ev.target().checked();
+                            update(&|q: &mut IndicatorQuery| {
+                                q.statuses.retain(|x| *x != r);
+                                if on { q.statuses.push(r); q.statuses.sort_by_key(|x| gt_core::filter::rag_rank(*x)); }
+                            })
+                        }/>
+                    <label class="gt-checkbox__label" for=format!("status-{}", r.as_str())><RagTag rag=r/></label>
+                </div>
+            }
+        })
+        .collect_view();
+
+    let council_boxes = councils
+        .iter()
+        .map(|c| {
+            let id = c.id.clone();
+            let id2 = c.id.clone();
+            let checked = move || query.with(|q| q.councils.contains(&id));
+            view! {
+                <div class="gt-checkbox">
+                    <input class="gt-checkbox__input" type="checkbox" id=format!("council-{}", c.id) value=c.id.clone()
+                        prop:checked=checked
+                        data-testid=format!("filter-council-{}", c.id)
+                        on:change:target=move |ev| {
+                            let on = ev.target().checked();
+                            let id = id2.clone();
+                            update(&|q: &mut IndicatorQuery| {
+                                q.councils.retain(|x| *x != id);
+                                if on { q.councils.push(id.clone()); }
+                            })
+                        }/>
+                    <label class="gt-checkbox__label" for=format!("council-{}", c.id)>{c.name.clone()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+
     view! {
         <h1 class="gt-heading-xl" data-testid="page-heading">"Indicators"</h1>
-        {rows}
+        <p class="gt-caption-l" data-testid="period-label">{period_label}</p>
+        {move || {
+            let n = notes();
+            (!n.is_empty()).then(|| view! {
+                <div class="gt-notice" role="status" data-testid="url-notes">
+                    <p class="gt-notice__title">"Some parts of this link were not understood and have been ignored:"</p>
+                    <ul>{n.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                </div>
+            })
+        }}
+        <div class="gt-filter-layout">
+            <form class="gt-filters" role="search" aria-label="Filter indicators" on:submit=|ev| ev.prevent_default()>
+                <h2 class="gt-heading-m gt-filters__title">"Filter"</h2>
+                <div class="gt-form-group">
+                    <label class="gt-label" for="filter-q">"Search"</label>
+                    <p class="gt-hint" id="filter-q-hint">"Name, id or commentary"</p>
+                    <input class="gt-input" type="search" id="filter-q" aria-describedby="filter-q-hint" autocomplete="off"
+                        data-testid="filter-q"
+                        prop:value=move || query.with(|q| q.text.clone())
+                        on:input:target=move |ev| {
+                            let text = ev.target().value();
+                            update(&|q: &mut IndicatorQuery| q.text = text.clone())
+                        }/>
+                </div>
+                <div class="gt-form-group">
+                    <label class="gt-label" for="filter-period">"Period"</label>
+                    <select class="gt-select" id="filter-period" data-testid="filter-period"
+                        on:change:target=move |ev| {
+                            let v = ev.target().value();
+                            update(&|q: &mut IndicatorQuery| q.period = Period::parse(&v).ok())
+                        }>
+                        {periods.iter().map(|p| {
+                            let id = p.id();
+                            let pid = *p;
+                            let selected = move || filtered.with(|f| f.period == Some(pid));
+                            view! { <option value=id prop:selected=selected>{p.short_label()}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <fieldset class="gt-fieldset gt-fieldset--wide">
+                    <legend class="gt-fieldset__legend">"Council"</legend>
+                    {council_boxes}
+                </fieldset>
+                <div class="gt-form-group">
+                    <label class="gt-label" for="filter-service">"Service"</label>
+                    <select class="gt-select" id="filter-service" data-testid="filter-service"
+                        on:change:target=move |ev| {
+                            let v = ev.target().value();
+                            update(&|q: &mut IndicatorQuery| { q.services = if v.is_empty() { vec![] } else { vec![v.clone()] }; })
+                        }>
+                        <option value="" prop:selected=move || query.with(|q| q.services.is_empty())>"All services"</option>
+                        {services.iter().map(|s| {
+                            let id = s.id.clone();
+                            let id2 = s.id.clone();
+                            view! { <option value=id prop:selected=move || query.with(|q| q.services.first() == Some(&id2))>{s.name.clone()}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <fieldset class="gt-fieldset gt-fieldset--wide">
+                    <legend class="gt-fieldset__legend">"Status"</legend>
+                    {status_boxes}
+                </fieldset>
+                <div class="gt-form-group">
+                    <label class="gt-label" for="filter-frequency">"How often reported"</label>
+                    <select class="gt-select" id="filter-frequency" data-testid="filter-frequency"
+                        on:change:target=move |ev| {
+                            let v = ev.target().value();
+                            update(&|q: &mut IndicatorQuery| q.frequencies = Frequency::from_word(&v).into_iter().collect())
+                        }>
+                        <option value="" prop:selected=move || query.with(|q| q.frequencies.is_empty())>"Any"</option>
+                        {Frequency::ALL.iter().map(|f| {
+                            let f = *f;
+                            view! { <option value=f.as_str() prop:selected=move || query.with(|q| q.frequencies.first() == Some(&f))>{f.label()}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="gt-filters__actions">
+                <div class="gt-checkbox">
+                    <input class="gt-checkbox__input" type="checkbox" id="filter-key" data-testid="filter-key"
+                        prop:checked=move || query.with(|q| q.key_only)
+                        on:change:target=move |ev| {
+                            let on = ev.target().checked();
+                            update(&|q: &mut IndicatorQuery| q.key_only = on)
+                        }/>
+                    <label class="gt-checkbox__label" for="filter-key">"Key strategic indicators only"</label>
+                </div>
+                <button type="button" class="gt-button gt-button--secondary gt-filters__clear" data-testid="clear-filters"
+                    disabled=move || !query.with(|q| q.is_filtered())
+                    on:click=move |_| set_query(query.get_untracked().cleared())>"Clear all filters"</button>
+                </div>
+            </form>
+            <div class="gt-results">
+                <div class="gt-results__bar">
+                    <p class="gt-results__count" role="status" aria-live="polite" data-testid="result-count">{count_text}</p>
+                    <button type="button" class="gt-button gt-button--secondary" on:click=copy_link data-testid="copy-link">"Copy link to this view"</button>
+                </div>
+                {move || copied.get().map(|r| match r {
+                    Ok(()) => view! { <p class="gt-confirm" role="status" data-testid="copy-result">"Link copied. Anyone who opens it sees this view."</p> }.into_any(),
+                    Err(url) => view! {
+                        <div class="gt-form-group" role="status">
+                            <label class="gt-label" for="copy-fallback">"Your browser did not allow copying. Select and copy this link:"</label>
+                            <input class="gt-input" id="copy-fallback" readonly value=url data-testid="copy-result"/>
+                        </div>
+                    }.into_any(),
+                })}
+                <RagLegend tolerance=ds.tolerance_default()/>
+                <div class="gt-table-wrap">
+                    <table class="gt-table gt-table--indicators" data-testid="indicator-table">
+                        <caption class="gt-table__caption gt-visually-hidden">{move || format!("Indicators, {}. {}", period_label(), count_text())}</caption>
+                        <thead>
+                            <tr>
+                                {sort_header(SortKey::Name, "Indicator", false)}
+                                {sort_header(SortKey::Council, "Council", false)}
+                                {sort_header(SortKey::Service, "Service", false)}
+                                <th scope="col">"Period"</th>
+                                {sort_header(SortKey::Actual, "Actual", true)}
+                                {sort_header(SortKey::Target, "Target", true)}
+                                {sort_header(SortKey::Status, "Status", false)}
+                                {sort_header(SortKey::ShortTerm, "Short term", false)}
+                                {sort_header(SortKey::LongTerm, "Long term", false)}
+                                <th scope="col">"Trend"</th>
+                            </tr>
+                        </thead>
+                        {rows_view}
+                    </table>
+                </div>
+            </div>
+        </div>
     }
 }
 
@@ -65,35 +365,115 @@ pub fn IndicatorPage(id: String) -> impl IntoView {
     };
     let tol = ds.tolerance_default();
     let unit = ind.unit.clone();
+    let dec = ind.decimals;
     let fmt = move |x: Option<f64>| {
-        x.map(|x| gt_core::fmt::value(x, ind.decimals, unit.as_deref()))
+        x.map(|x| gt_core::fmt::value(x, dec, unit.as_deref()))
             .unwrap_or_else(|| "–".into())
     };
+    let latest = latest_period_with_data(&ds);
+    let st = latest.as_ref().and_then(|p| short_term(&ind, p));
+    let lt = latest.as_ref().and_then(|p| long_term(&ind, p));
+    let current = ind.values.iter().rev().find(|v| v.actual.is_some()).cloned();
+    let current_status = current.as_ref().map(|v| value_status(&ind, v, tol));
+    let priority = ind.priority.as_ref().and_then(|p| ds.priority(p)).cloned();
+    let theme = ind.theme.as_ref().and_then(|t| ds.theme(t)).cloned();
+    let council = ds.council_name(&ind.council).to_string();
+    let service = ds.service_name(&ind.service).to_string();
+    let table_id = format!("figures-{}", ind.id);
+    let crumbs = vec![
+        ("Overview".to_string(), Route::Overview.href()),
+        ("Indicators".to_string(), Route::Indicators.href()),
+        (council.clone(), format!("{}?council={}", Route::Indicators.href(), ind.council)),
+    ];
+    let rows = ind
+        .values
+        .iter()
+        .rev()
+        .map(|v| {
+            let s = value_status(&ind, v, tol);
+            let var = variance(v);
+            let var_text = var.map(|x| {
+                let pct = x.percent.map(|p| format!(" ({}{:.1}%)", if p > 0.0 { "+" } else { "" }, p)).unwrap_or_default();
+                format!("{}{pct}", gt_core::fmt::difference(x.absolute, dec, ind.unit.as_deref()))
+            });
+            view! {
+                <tr data-testid="figure-row" data-period=v.period.id()>
+                    <th scope="row" class="gt-nowrap">{v.period.short_label()}</th>
+                    <td class="gt-num">{fmt(v.actual)}</td>
+                    <td class="gt-num">{fmt(v.target)}</td>
+                    <td class="gt-num">{var_text.unwrap_or_else(|| "–".into())}</td>
+                    <td><RagTag rag=s.rag manual=s.manual/>
+                        {s.manual.then(|| view! { <p class="gt-secondary gt-small">{format!("Rules give: {}.", s.computed.label())}{v.rag_justification.clone().map(|j| format!(" Why set by hand: {j}"))}</p> })}
+                    </td>
+                    <td class="gt-commentary">
+                        {v.commentary.clone().map(|c| view! { <p>{c}</p> })}
+                        {(s.rag.is_exception()).then(|| view! {
+                            {v.reason.clone().map(|r| view! { <p><strong>"Reason: "</strong>{r}</p> })}
+                            {v.remedial_action.clone().map(|r| view! { <p><strong>"Remedial action: "</strong>{r}</p> })}
+                        })}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
     view! {
-        <p class="gt-caption-l">{format!("{} · {}", ds.service_name(&ind.service), ds.council_name(&ind.council))}</p>
+        <Breadcrumbs items=crumbs/>
+        <p class="gt-caption-l">{format!("{service} · {council}")}</p>
         <h1 class="gt-heading-xl" data-testid="page-heading">{ind.name.clone()}</h1>
-        <dl class="gt-summary-list gt-summary-list--dl">
-            <div><dt>"Id"</dt><dd>{ind.id.clone()}</dd></div>
-            <div><dt>"Which way is better"</dt><dd>{ind.polarity.label()}</dd></div>
-            <div><dt>"How often"</dt><dd>{ind.frequency.label()}</dd></div>
-            <div><dt>"Amber when"</dt><dd>{format!("missed, but {}", ind.tolerance_or(tol).describe(ind.unit.as_deref()))}</dd></div>
-        </dl>
-        <table class="gt-table">
-            <caption class="gt-table__caption">"Figures by period"</caption>
-            <thead><tr><th scope="col">"Period"</th><th scope="col" class="gt-num">"Actual"</th><th scope="col" class="gt-num">"Target"</th><th scope="col">"Status"</th><th scope="col">"Commentary"</th></tr></thead>
-            <tbody>
-                {ind.values.iter().rev().map(|v| {
-                    let s = value_status(&ind, v, tol);
-                    view! { <tr>
-                        <th scope="row">{v.period.short_label()}</th>
-                        <td class="gt-num">{fmt(v.actual)}</td>
-                        <td class="gt-num">{fmt(v.target)}</td>
-                        <td><RagTag rag=s.rag manual=s.manual/></td>
-                        <td>{v.commentary.clone()}{v.reason.clone().map(|r| view! { <p><strong>"Reason: "</strong>{r}</p> })}{v.remedial_action.clone().map(|r| view! { <p><strong>"Remedial action: "</strong>{r}</p> })}</td>
-                    </tr> }
-                }).collect_view()}
-            </tbody>
+        <div class="gt-ind-head">
+            <div class="gt-ind-head__now" data-testid="current-figure">
+                {match (&current, &current_status) {
+                    (Some(v), Some(s)) => view! {
+                        <p class="gt-ind-head__label">{format!("Latest: {}", v.period.label())}</p>
+                        <p class="gt-ind-head__value">{fmt(v.actual)}</p>
+                        <p class="gt-ind-head__target">{v.target.map(|t| format!("Target {}", fmt(Some(t))))}</p>
+                        <RagTag rag=s.rag manual=s.manual/>
+                    }.into_any(),
+                    _ => view! { <p>"No figures reported yet."</p> }.into_any(),
+                }}
+            </div>
+            <ul class="gt-ind-head__travel">
+                <li><span class="gt-ind-head__label">"Short term: "</span><TravelText travel=st/></li>
+                <li><span class="gt-ind-head__label">"Long term: "</span><TravelText travel=lt/></li>
+            </ul>
+        </div>
+        {ind.description.clone().map(|d| view! { <p class="gt-body-l">{d}</p> })}
+        <h2 class="gt-heading-l">"Trend"</h2>
+        <TrendChart indicator=ind.clone() default_tolerance=tol described_by=table_id.clone()/>
+        <table class="gt-table gt-table--figures" id=table_id data-testid="figures-table">
+            <caption class="gt-table__caption">"Figures for every period, newest first"</caption>
+            <thead><tr>
+                <th scope="col">"Period"</th>
+                <th scope="col" class="gt-num">"Actual"</th>
+                <th scope="col" class="gt-num">"Target"</th>
+                <th scope="col" class="gt-num">"Difference from target"</th>
+                <th scope="col">"Status"</th>
+                <th scope="col">"Commentary"</th>
+            </tr></thead>
+            <tbody>{rows}</tbody>
         </table>
+        <h2 class="gt-heading-l">"About this indicator"</h2>
+        <dl class="gt-summary-list gt-summary-list--dl" data-testid="definition">
+            <div><dt>"Id"</dt><dd>{ind.id.clone()}</dd></div>
+            <div><dt>"Council"</dt><dd><a href=format!("{}?council={}", Route::Indicators.href(), ind.council)>{council.clone()}</a></dd></div>
+            <div><dt>"Service"</dt><dd><a href=format!("{}?service={}", Route::Indicators.href(), ind.service)>{service.clone()}</a></dd></div>
+            <div><dt>"Which way is better"</dt><dd>{ind.polarity.label()}</dd></div>
+            <div><dt>"Unit"</dt><dd>{match ind.unit.as_deref() { Some("%") => "Percentage".to_string(), Some("£") => "Pounds".into(), Some("£k") => "Thousands of pounds".into(), Some(u) if !u.is_empty() => u.to_string(), _ => "Number".into() }}</dd></div>
+            <div><dt>"How often reported"</dt><dd>{ind.frequency.label()}</dd></div>
+            {ind.measure.map(|m| view! { <div><dt>"Measured as"</dt><dd>{m.label()}</dd></div> })}
+            <div><dt>"Amber when"</dt><dd>{format!("The target is missed, but {}{}", ind.tolerance_or(tol).describe(ind.unit.as_deref()), if ind.tolerance.is_none() { " (the standard tolerance)" } else { "" })}</dd></div>
+            {ind.owner.clone().map(|o| view! { <div><dt>"Responsible officer"</dt><dd>{o}</dd></div> })}
+            <div><dt>"Strategic priority"</dt><dd>{match &priority {
+                Some(p) => view! { <a href=Route::Priority(p.id.clone()).href()>{format!("{}: {}", p.id, p.title)}</a> }.into_any(),
+                None => view! { "Not linked to a priority" }.into_any(),
+            }}</dd></div>
+            <div><dt>"Improvement theme"</dt><dd>{match &theme {
+                Some(t) => view! { <a href=format!("{}?theme={}", Route::Improvement.href(), t.id)>{format!("{}: {}", t.id, t.title)}</a> }.into_any(),
+                None => view! { "Not linked to a theme" }.into_any(),
+            }}</dd></div>
+            {ind.key.then(|| view! { <div><dt>"Key strategic indicator"</dt><dd>"Yes: one of the indicators the Joint Committee tracks most closely."</dd></div> })}
+        </dl>
         <p><a href=Route::Indicators.href()>"Back to all indicators"</a></p>
-    }.into_any()
+    }
+    .into_any()
 }

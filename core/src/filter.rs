@@ -1,0 +1,508 @@
+//! The indicator list's view state (filters, period, sort, page), read from and written to the
+//! URL query, and applied to a dataset. The parameter names are a public contract:
+//! `council`, `service`, `status`, `frequency`, `key`, `period`, `q`, `sort`, `page`.
+
+use crate::model::*;
+use crate::period::Period;
+use crate::rag::{long_term, short_term, status_at, variance, Direction};
+use crate::route::Location;
+use std::cmp::Ordering;
+
+/// Columns the list can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    Name,
+    Council,
+    Service,
+    Actual,
+    Target,
+    Status,
+    Variance,
+    ShortTerm,
+    LongTerm,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 9] = [
+        SortKey::Name,
+        SortKey::Council,
+        SortKey::Service,
+        SortKey::Actual,
+        SortKey::Target,
+        SortKey::Status,
+        SortKey::Variance,
+        SortKey::ShortTerm,
+        SortKey::LongTerm,
+    ];
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            SortKey::Name => "name",
+            SortKey::Council => "council",
+            SortKey::Service => "service",
+            SortKey::Actual => "actual",
+            SortKey::Target => "target",
+            SortKey::Status => "status",
+            SortKey::Variance => "variance",
+            SortKey::ShortTerm => "short",
+            SortKey::LongTerm => "long",
+        }
+    }
+    pub fn from_word(s: &str) -> Option<SortKey> {
+        SortKey::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// The indicator list's view: everything a shared link reproduces.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct IndicatorQuery {
+    pub councils: Vec<String>,
+    pub services: Vec<String>,
+    pub statuses: Vec<Rag>,
+    pub frequencies: Vec<Frequency>,
+    pub key_only: bool,
+    pub period: Option<Period>,
+    pub text: String,
+    pub sort: Option<SortKey>,
+    pub descending: bool,
+    /// 1-based page of results.
+    pub page: usize,
+}
+
+/// Rows per page of the list.
+pub const PAGE_SIZE: usize = 50;
+
+fn list(v: &str) -> impl Iterator<Item = &str> {
+    v.split(',').map(str::trim).filter(|s| !s.is_empty())
+}
+
+impl IndicatorQuery {
+    /// Reads the view from a location. Anything unknown or malformed is left out and described
+    /// in the returned notes ("council \"hackney\" is not in this data"), never an error.
+    pub fn from_location(loc: &Location, ds: &Dataset) -> (IndicatorQuery, Vec<String>) {
+        let mut q = IndicatorQuery {
+            page: 1,
+            ..Default::default()
+        };
+        let mut notes = Vec::new();
+        for (k, v) in &loc.query {
+            match k.as_str() {
+                "council" => {
+                    for c in list(v) {
+                        let found = ds.councils.iter().find(|x| {
+                            x.id.eq_ignore_ascii_case(c)
+                                || x.short.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(c))
+                        });
+                        match found {
+                            Some(x) if !q.councils.contains(&x.id) => q.councils.push(x.id.clone()),
+                            Some(_) => {}
+                            None => notes.push(format!("council \"{c}\" is not in this data")),
+                        }
+                    }
+                }
+                "service" => {
+                    for s in list(v) {
+                        match ds.services.iter().find(|x| x.id.eq_ignore_ascii_case(s)) {
+                            Some(x) if !q.services.contains(&x.id) => q.services.push(x.id.clone()),
+                            Some(_) => {}
+                            None => notes.push(format!("service \"{s}\" is not in this data")),
+                        }
+                    }
+                }
+                "status" => {
+                    for s in list(v) {
+                        match Rag::from_word(&s.to_ascii_lowercase()) {
+                            Some(r) if !q.statuses.contains(&r) => q.statuses.push(r),
+                            Some(_) => {}
+                            None => notes.push(format!(
+                                "status \"{s}\" is not a status (use {})",
+                                Rag::words()
+                            )),
+                        }
+                    }
+                }
+                "frequency" => {
+                    for s in list(v) {
+                        match Frequency::from_word(&s.to_ascii_lowercase()) {
+                            Some(f) if !q.frequencies.contains(&f) => q.frequencies.push(f),
+                            Some(_) => {}
+                            None => notes.push(format!(
+                                "frequency \"{s}\" is not a frequency (use {})",
+                                Frequency::words()
+                            )),
+                        }
+                    }
+                }
+                "key" => match v.as_str() {
+                    "1" | "true" | "yes" => q.key_only = true,
+                    "0" | "false" | "no" | "" => {}
+                    other => notes.push(format!("key \"{other}\" should be 1 or 0")),
+                },
+                "period" => match Period::parse(v.trim()) {
+                    Ok(p) => q.period = Some(p),
+                    Err(e) => notes.push(format!("period: {e}")),
+                },
+                "q" => q.text = v.trim().to_string(),
+                "sort" => {
+                    let (desc, word) = match v.strip_prefix('-') {
+                        Some(w) => (true, w),
+                        None => (false, v.as_str()),
+                    };
+                    match SortKey::from_word(word) {
+                        Some(k) => {
+                            q.sort = Some(k);
+                            q.descending = desc;
+                        }
+                        None => notes.push(format!("sort \"{v}\" is not a column")),
+                    }
+                }
+                "page" => match v.parse::<usize>() {
+                    Ok(n) if n >= 1 => q.page = n,
+                    _ => notes.push(format!("page \"{v}\" is not a page number")),
+                },
+                // Parameters other parts of the app own.
+                "data" | "sections" => {}
+                other => notes.push(format!("\"{other}\" is not a filter")),
+            }
+        }
+        (q, notes)
+    }
+
+    /// The query parameters for this view, in a fixed order, leaving out defaults.
+    pub fn to_query(&self) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut push = |k: &str, v: String| {
+            if !v.is_empty() {
+                out.push((k.to_string(), v));
+            }
+        };
+        push("council", self.councils.join(","));
+        push("service", self.services.join(","));
+        push(
+            "status",
+            self.statuses
+                .iter()
+                .map(|r| r.as_str())
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        push(
+            "frequency",
+            self.frequencies
+                .iter()
+                .map(|f| f.as_str())
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        if self.key_only {
+            push("key", "1".into());
+        }
+        if let Some(p) = self.period {
+            push("period", p.id());
+        }
+        push("q", self.text.clone());
+        if let Some(k) = self.sort {
+            push(
+                "sort",
+                format!("{}{}", if self.descending { "-" } else { "" }, k.as_str()),
+            );
+        }
+        if self.page > 1 {
+            push("page", self.page.to_string());
+        }
+        out
+    }
+
+    /// This view as a location on the indicators page.
+    pub fn to_location(&self) -> Location {
+        Location {
+            route: crate::route::Route::Indicators,
+            query: self.to_query(),
+        }
+    }
+
+    /// Whether any filter (not period, sort or page) is set.
+    pub fn is_filtered(&self) -> bool {
+        !self.councils.is_empty()
+            || !self.services.is_empty()
+            || !self.statuses.is_empty()
+            || !self.frequencies.is_empty()
+            || self.key_only
+            || !self.text.is_empty()
+    }
+
+    /// The same view with every filter cleared (period and sort kept).
+    pub fn cleared(&self) -> IndicatorQuery {
+        IndicatorQuery {
+            period: self.period,
+            sort: self.sort,
+            descending: self.descending,
+            page: 1,
+            ..Default::default()
+        }
+    }
+}
+
+/// Lower-cased text to search per indicator: name, id and every commentary. Built once per
+/// dataset so typing in the search box does not re-read the data.
+pub struct SearchIndex {
+    hay: Vec<String>,
+}
+
+impl SearchIndex {
+    pub fn new(ds: &Dataset) -> SearchIndex {
+        let hay = ds
+            .indicators
+            .iter()
+            .map(|i| {
+                let mut s = String::with_capacity(i.name.len() + i.id.len() + 64);
+                s.push_str(&i.name.to_lowercase());
+                s.push('\n');
+                s.push_str(&i.id.to_lowercase());
+                for v in &i.values {
+                    for t in [&v.commentary, &v.reason, &v.remedial_action].into_iter().flatten() {
+                        s.push('\n');
+                        s.push_str(&t.to_lowercase());
+                    }
+                }
+                s
+            })
+            .collect();
+        SearchIndex { hay }
+    }
+
+    /// Whether indicator `i` contains every word of the (lower-cased) query.
+    pub fn matches(&self, i: usize, words: &[String]) -> bool {
+        let h = &self.hay[i];
+        words.iter().all(|w| h.contains(w.as_str()))
+    }
+}
+
+/// One indicator's row in the list for a period: what the table shows and sorts by.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub index: usize,
+    pub rag: Rag,
+    pub manual: bool,
+    pub period: Option<Period>,
+    pub actual: Option<f64>,
+    pub target: Option<f64>,
+    pub variance_pct: Option<f64>,
+    pub short: Option<Direction>,
+    pub long: Option<Direction>,
+}
+
+/// The order statuses sort in: most in need of attention first.
+pub fn rag_rank(r: Rag) -> u8 {
+    match r {
+        Rag::Red => 0,
+        Rag::Amber => 1,
+        Rag::Green => 2,
+        Rag::NoData => 3,
+        Rag::DataOnly => 4,
+        Rag::NotDue => 5,
+    }
+}
+
+fn dir_rank(d: Option<Direction>) -> u8 {
+    match d {
+        Some(Direction::Worsened) => 0,
+        Some(Direction::Unchanged) => 1,
+        Some(Direction::Improved) => 2,
+        None => 3,
+    }
+}
+
+fn cmp_opt(a: Option<f64>, b: Option<f64>) -> Ordering {
+    // Blanks last in either direction is handled by the caller; here None sorts after values.
+    match (a, b) {
+        (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// The result of applying a view to a dataset.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Filtered {
+    /// Every matching row, sorted.
+    pub rows: Vec<Row>,
+    /// The period the rows are for.
+    pub period: Option<Period>,
+}
+
+/// Applies filters and sort for the view's period (or `default_period`).
+pub fn apply(
+    ds: &Dataset,
+    index: &SearchIndex,
+    q: &IndicatorQuery,
+    default_period: Option<Period>,
+) -> Filtered {
+    let period = q.period.or(default_period);
+    let tol = ds.tolerance_default();
+    let words: Vec<String> = q
+        .text
+        .to_lowercase()
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    let mut rows: Vec<Row> = ds
+        .indicators
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| q.councils.is_empty() || q.councils.contains(&i.council))
+        .filter(|(_, i)| q.services.is_empty() || q.services.contains(&i.service))
+        .filter(|(_, i)| q.frequencies.is_empty() || q.frequencies.contains(&i.frequency))
+        .filter(|(_, i)| !q.key_only || i.key)
+        .filter(|(n, _)| words.is_empty() || index.matches(*n, &words))
+        .filter_map(|(n, i)| {
+            let (rag, manual, value) = match &period {
+                Some(p) => {
+                    let s = status_at(i, p, tol);
+                    (s.rag, s.manual, s.value)
+                }
+                None => (Rag::NoData, false, None),
+            };
+            if !q.statuses.is_empty() && !q.statuses.contains(&rag) {
+                return None;
+            }
+            Some(Row {
+                index: n,
+                rag,
+                manual,
+                period: value.map(|v| v.period),
+                actual: value.and_then(|v| v.actual),
+                target: value.and_then(|v| v.target),
+                variance_pct: value.and_then(variance).and_then(|v| v.percent),
+                short: period.as_ref().and_then(|p| short_term(i, p)).map(|t| t.direction),
+                long: period.as_ref().and_then(|p| long_term(i, p)).map(|t| t.direction),
+            })
+        })
+        .collect();
+    if let Some(key) = q.sort {
+        let inds = &ds.indicators;
+        rows.sort_by(|a, b| {
+            let (ia, ib) = (&inds[a.index], &inds[b.index]);
+            let o = match key {
+                SortKey::Name => ia.name.to_lowercase().cmp(&ib.name.to_lowercase()),
+                SortKey::Council => ds.council_name(&ia.council).cmp(ds.council_name(&ib.council)),
+                SortKey::Service => ds.service_name(&ia.service).cmp(ds.service_name(&ib.service)),
+                SortKey::Actual => cmp_opt(a.actual, b.actual),
+                SortKey::Target => cmp_opt(a.target, b.target),
+                SortKey::Status => rag_rank(a.rag).cmp(&rag_rank(b.rag)),
+                SortKey::Variance => cmp_opt(a.variance_pct, b.variance_pct),
+                SortKey::ShortTerm => dir_rank(a.short).cmp(&dir_rank(b.short)),
+                SortKey::LongTerm => dir_rank(a.long).cmp(&dir_rank(b.long)),
+            };
+            let o = if q.descending { o.reverse() } else { o };
+            // Ties keep the data's order, so the list is stable.
+            o.then(a.index.cmp(&b.index))
+        });
+    }
+    Filtered { rows, period }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::route::Route;
+
+    fn ds() -> Dataset {
+        crate::parse_dataset(
+            &serde_json::json!({
+                "format": "golden-thread/1", "title": "t", "organisation": "o",
+                "councils": [ { "id": "havering", "name": "Havering", "short": "LBH" },
+                              { "id": "bexley", "name": "Bexley", "short": "LBB" } ],
+                "services": [ { "id": "ex", "name": "Exchequer", "councils": ["havering", "bexley"] },
+                              { "id": "ict", "name": "ICT", "councils": ["havering"] } ],
+                "indicators": [
+                    { "id": "A", "name": "% of invoices paid on time", "service": "ex", "council": "bexley",
+                      "frequency": "quarterly", "polarity": "higher",
+                      "values": [ { "period": "2019-20-Q1", "target": 90, "actual": 80, "commentary": "Backlog in August" },
+                                  { "period": "2019-20-Q2", "target": 90, "actual": 70 } ] },
+                    { "id": "B", "name": "ICT incidents resolved", "service": "ict", "council": "havering",
+                      "frequency": "quarterly", "polarity": "higher",
+                      "values": [ { "period": "2019-20-Q2", "target": 90, "actual": 95 } ] },
+                    { "id": "C", "name": "Invoices disputed", "service": "ex", "council": "havering",
+                      "frequency": "quarterly", "polarity": "lower", "key": true,
+                      "values": [ { "period": "2019-20-Q2", "target": 10, "actual": 10.5 } ] }
+                ]
+            })
+            .to_string(),
+        )
+        .unwrap()
+    }
+
+    fn ids(ds: &Dataset, f: &Filtered) -> Vec<String> {
+        f.rows.iter().map(|r| ds.indicators[r.index].id.clone()).collect()
+    }
+
+    fn view(ds: &Dataset, hash: &str) -> (Vec<String>, Vec<String>) {
+        let (q, notes) = IndicatorQuery::from_location(&Location::parse(hash), ds);
+        let idx = SearchIndex::new(ds);
+        let f = apply(ds, &idx, &q, crate::summary::latest_period_with_data(ds));
+        (ids(ds, &f), notes)
+    }
+
+    #[test]
+    fn filters_combine() {
+        let d = ds();
+        assert_eq!(view(&d, "#/indicators").0, ["A", "B", "C"]);
+        assert_eq!(view(&d, "#/indicators?council=bexley").0, ["A"]);
+        assert_eq!(view(&d, "#/indicators?council=LBH").0, ["B", "C"]);
+        assert_eq!(view(&d, "#/indicators?status=red,amber").0, ["A", "C"]);
+        assert_eq!(view(&d, "#/indicators?status=amber&council=havering").0, ["C"]);
+        assert_eq!(view(&d, "#/indicators?service=ict").0, ["B"]);
+        assert_eq!(view(&d, "#/indicators?key=1").0, ["C"]);
+        assert_eq!(view(&d, "#/indicators?q=invoice").0, ["A", "C"]);
+        // Commentary is searched too, and every word must match.
+        assert_eq!(view(&d, "#/indicators?q=backlog+august").0, ["A"]);
+        assert_eq!(view(&d, "#/indicators?q=backlog+july").0, Vec::<String>::new());
+        // An earlier period rates differently.
+        assert_eq!(view(&d, "#/indicators?period=2019-20-Q1&status=red").0, ["A"]);
+    }
+
+    #[test]
+    fn sorting_by_status_and_value() {
+        let d = ds();
+        assert_eq!(view(&d, "#/indicators?sort=status").0, ["A", "C", "B"]);
+        assert_eq!(view(&d, "#/indicators?sort=-status").0, ["B", "C", "A"]);
+        assert_eq!(view(&d, "#/indicators?sort=actual").0, ["C", "A", "B"]);
+        assert_eq!(view(&d, "#/indicators?sort=-name").0, ["C", "B", "A"]);
+        assert_eq!(view(&d, "#/indicators?sort=council").0, ["A", "B", "C"]);
+    }
+
+    #[test]
+    fn unknown_and_malformed_parameters_become_notes() {
+        let d = ds();
+        let (rows, notes) = view(
+            &d,
+            "#/indicators?council=hackney&status=purple&period=2019-20-Q5&colour=blue&sort=size&page=x&key=maybe",
+        );
+        assert_eq!(rows, ["A", "B", "C"], "bad parameters are ignored, not fatal");
+        assert_eq!(notes.len(), 7, "{notes:?}");
+        assert!(notes.iter().any(|n| n == "council \"hackney\" is not in this data"));
+        assert!(notes.iter().any(|n| n == "\"colour\" is not a filter"));
+        assert!(notes.iter().any(|n| n.starts_with("period: \"2019-20-Q5\" is not a period")));
+    }
+
+    #[test]
+    fn url_round_trip() {
+        let d = ds();
+        let loc = Location::parse(
+            "#/indicators?council=bexley&status=red,amber&period=2019-20-Q2&q=invoice&sort=-actual&page=2&key=1&frequency=quarterly&service=ex",
+        );
+        let (q, notes) = IndicatorQuery::from_location(&loc, &d);
+        assert!(notes.is_empty(), "{notes:?}");
+        let again = q.to_location();
+        assert_eq!(again.route, Route::Indicators);
+        assert_eq!(IndicatorQuery::from_location(&again, &d).0, q);
+        assert_eq!(
+            again.to_hash(),
+            "#/indicators?council=bexley&service=ex&status=red,amber&frequency=quarterly&key=1&period=2019-20-Q2&q=invoice&sort=-actual&page=2"
+        );
+        let cleared = q.cleared();
+        assert!(!cleared.is_filtered());
+        assert_eq!(cleared.to_location().to_hash(), "#/indicators?period=2019-20-Q2&sort=-actual");
+    }
+}
