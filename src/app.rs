@@ -27,12 +27,28 @@ pub async fn load_dataset(url: String, data: RwSignal<Load>) {
     data.set(result);
 }
 
+/// The data file to load: `?data=URL` in the address (before or after the `#`), else the
+/// built-in file.
+pub fn data_url(loc: &gt_core::route::Location) -> String {
+    let search = window().location().search().unwrap_or_default();
+    let from_search = gt_core::route::Location::parse(&format!("#/{search}"))
+        .get("data")
+        .map(str::to_string);
+    from_search
+        .or_else(|| loc.get("data").map(str::to_string))
+        .filter(|u| !u.trim().is_empty())
+        .unwrap_or_else(|| BUILT_IN_DATA.to_string())
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::new(location::current());
     provide_context(state);
     location::follow(state.location);
-    spawn_local(load_dataset(BUILT_IN_DATA.to_string(), state.data));
+    spawn_local(load_dataset(
+        data_url(&state.location.get_untracked()),
+        state.data,
+    ));
 
     // The window title names the page and the dataset.
     Effect::new(move |_| {

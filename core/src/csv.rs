@@ -1649,6 +1649,7 @@ impl Merge<'_> {
             key: false,
             priority: None,
             theme: None,
+            area: None,
             owner: None,
             values: Vec::new(),
             extra: Default::default(),

@@ -90,7 +90,9 @@ impl IndicatorQuery {
                     for c in list(v) {
                         let found = ds.councils.iter().find(|x| {
                             x.id.eq_ignore_ascii_case(c)
-                                || x.short.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(c))
+                                || x.short
+                                    .as_deref()
+                                    .is_some_and(|s| s.eq_ignore_ascii_case(c))
                         });
                         match found {
                             Some(x) if !q.councils.contains(&x.id) => q.councils.push(x.id.clone()),
@@ -259,7 +261,10 @@ impl SearchIndex {
                 s.push('\n');
                 s.push_str(&i.id.to_lowercase());
                 for v in &i.values {
-                    for t in [&v.commentary, &v.reason, &v.remedial_action].into_iter().flatten() {
+                    for t in [&v.commentary, &v.reason, &v.remedial_action]
+                        .into_iter()
+                        .flatten()
+                    {
                         s.push('\n');
                         s.push_str(&t.to_lowercase());
                     }
@@ -374,8 +379,14 @@ pub fn apply(
                 actual: value.and_then(|v| v.actual),
                 target: value.and_then(|v| v.target),
                 variance_pct: value.and_then(variance).and_then(|v| v.percent),
-                short: period.as_ref().and_then(|p| short_term(i, p)).map(|t| t.direction),
-                long: period.as_ref().and_then(|p| long_term(i, p)).map(|t| t.direction),
+                short: period
+                    .as_ref()
+                    .and_then(|p| short_term(i, p))
+                    .map(|t| t.direction),
+                long: period
+                    .as_ref()
+                    .and_then(|p| long_term(i, p))
+                    .map(|t| t.direction),
             })
         })
         .collect();
@@ -385,8 +396,12 @@ pub fn apply(
             let (ia, ib) = (&inds[a.index], &inds[b.index]);
             let o = match key {
                 SortKey::Name => ia.name.to_lowercase().cmp(&ib.name.to_lowercase()),
-                SortKey::Council => ds.council_name(&ia.council).cmp(ds.council_name(&ib.council)),
-                SortKey::Service => ds.service_name(&ia.service).cmp(ds.service_name(&ib.service)),
+                SortKey::Council => ds
+                    .council_name(&ia.council)
+                    .cmp(ds.council_name(&ib.council)),
+                SortKey::Service => ds
+                    .service_name(&ia.service)
+                    .cmp(ds.service_name(&ib.service)),
                 SortKey::Actual => cmp_opt(a.actual, b.actual),
                 SortKey::Target => cmp_opt(a.target, b.target),
                 SortKey::Status => rag_rank(a.rag).cmp(&rag_rank(b.rag)),
@@ -434,7 +449,10 @@ mod tests {
     }
 
     fn ids(ds: &Dataset, f: &Filtered) -> Vec<String> {
-        f.rows.iter().map(|r| ds.indicators[r.index].id.clone()).collect()
+        f.rows
+            .iter()
+            .map(|r| ds.indicators[r.index].id.clone())
+            .collect()
     }
 
     fn view(ds: &Dataset, hash: &str) -> (Vec<String>, Vec<String>) {
@@ -451,15 +469,24 @@ mod tests {
         assert_eq!(view(&d, "#/indicators?council=bexley").0, ["A"]);
         assert_eq!(view(&d, "#/indicators?council=LBH").0, ["B", "C"]);
         assert_eq!(view(&d, "#/indicators?status=red,amber").0, ["A", "C"]);
-        assert_eq!(view(&d, "#/indicators?status=amber&council=havering").0, ["C"]);
+        assert_eq!(
+            view(&d, "#/indicators?status=amber&council=havering").0,
+            ["C"]
+        );
         assert_eq!(view(&d, "#/indicators?service=ict").0, ["B"]);
         assert_eq!(view(&d, "#/indicators?key=1").0, ["C"]);
         assert_eq!(view(&d, "#/indicators?q=invoice").0, ["A", "C"]);
         // Commentary is searched too, and every word must match.
         assert_eq!(view(&d, "#/indicators?q=backlog+august").0, ["A"]);
-        assert_eq!(view(&d, "#/indicators?q=backlog+july").0, Vec::<String>::new());
+        assert_eq!(
+            view(&d, "#/indicators?q=backlog+july").0,
+            Vec::<String>::new()
+        );
         // An earlier period rates differently.
-        assert_eq!(view(&d, "#/indicators?period=2019-20-Q1&status=red").0, ["A"]);
+        assert_eq!(
+            view(&d, "#/indicators?period=2019-20-Q1&status=red").0,
+            ["A"]
+        );
     }
 
     #[test]
@@ -479,11 +506,19 @@ mod tests {
             &d,
             "#/indicators?council=hackney&status=purple&period=2019-20-Q5&colour=blue&sort=size&page=x&key=maybe",
         );
-        assert_eq!(rows, ["A", "B", "C"], "bad parameters are ignored, not fatal");
+        assert_eq!(
+            rows,
+            ["A", "B", "C"],
+            "bad parameters are ignored, not fatal"
+        );
         assert_eq!(notes.len(), 7, "{notes:?}");
-        assert!(notes.iter().any(|n| n == "council \"hackney\" is not in this data"));
+        assert!(notes
+            .iter()
+            .any(|n| n == "council \"hackney\" is not in this data"));
         assert!(notes.iter().any(|n| n == "\"colour\" is not a filter"));
-        assert!(notes.iter().any(|n| n.starts_with("period: \"2019-20-Q5\" is not a period")));
+        assert!(notes
+            .iter()
+            .any(|n| n.starts_with("period: \"2019-20-Q5\" is not a period")));
     }
 
     #[test]
@@ -503,6 +538,9 @@ mod tests {
         );
         let cleared = q.cleared();
         assert!(!cleared.is_filtered());
-        assert_eq!(cleared.to_location().to_hash(), "#/indicators?period=2019-20-Q2&sort=-actual");
+        assert_eq!(
+            cleared.to_location().to_hash(),
+            "#/indicators?period=2019-20-Q2&sort=-actual"
+        );
     }
 }

@@ -6,6 +6,7 @@ pub mod filter;
 pub mod fmt;
 pub mod model;
 pub mod period;
+pub mod plan;
 pub mod rag;
 pub mod read;
 pub mod route;

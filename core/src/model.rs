@@ -170,6 +170,9 @@ pub struct Indicator {
     pub priority: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub theme: Option<String>,
+    /// The improvement area this indicator measures (an area id).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// Sorted by period when read.

@@ -380,6 +380,7 @@ mod tests {
             key: false,
             priority: None,
             theme: None,
+            area: None,
             owner: None,
             values: values
                 .iter()

@@ -570,6 +570,7 @@ impl Reader {
         let key = self.opt_bool(&mut o, "key");
         let priority = self.opt_str(&mut o, "priority");
         let theme = self.opt_str(&mut o, "theme");
+        let area = self.opt_str(&mut o, "area");
         let owner = self.opt_str(&mut o, "owner");
         let values = self.list(&mut o, "values", false, |r, v, p| {
             let mut o = r.obj(v, p)?;
@@ -604,6 +605,7 @@ impl Reader {
             key,
             priority,
             theme,
+            area,
             owner,
             values,
             extra: self.extra(o),
@@ -732,6 +734,12 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
     let priority_ids: Vec<&str> = ds.priorities.iter().map(|p| p.id.as_str()).collect();
     let themes: HashSet<&str> = ds.themes.iter().map(|t| t.id.as_str()).collect();
     let theme_ids: Vec<&str> = ds.themes.iter().map(|t| t.id.as_str()).collect();
+    let area_ids: Vec<&str> = ds
+        .themes
+        .iter()
+        .flat_map(|t| t.areas.iter().map(|a| a.id.as_str()))
+        .collect();
+    let areas: HashSet<&str> = area_ids.iter().copied().collect();
 
     let check_council = |path: String, id: &str, err: &mut dyn FnMut(String, String)| {
         if !councils.contains(id) {
@@ -849,6 +857,17 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
                 err(
                     format!("{path}.theme"),
                     format!("unknown theme \"{t}\" (known: {})", known(&theme_ids)),
+                );
+            }
+        }
+        if let Some(a) = &ind.area {
+            if !areas.contains(a.as_str()) {
+                err(
+                    format!("{path}.area"),
+                    format!(
+                        "unknown improvement area \"{a}\" (known: {})",
+                        known(&area_ids)
+                    ),
                 );
             }
         }

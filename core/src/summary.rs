@@ -250,3 +250,121 @@ pub fn latest_period_with_data(ds: &Dataset) -> Option<Period> {
                 .max()
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn ds() -> Dataset {
+        crate::parse_dataset(
+            &json!({
+                "format": "golden-thread/1", "title": "t", "organisation": "o", "as_of": "2019-12-31",
+                "councils": [ { "id": "a", "name": "A" }, { "id": "b", "name": "B" } ],
+                "services": [ { "id": "s", "name": "S", "councils": ["a", "b"] } ],
+                "priorities": [
+                    { "id": "P1", "title": "p1", "projects": [
+                        { "id": "x1", "title": "x", "updates": [ { "period": "2019-20-Q1", "status": "green" }, { "period": "2019-20-Q2", "status": "red" } ] },
+                        { "id": "x2", "title": "x", "updates": [ { "period": "2019-20-Q2", "status": "amber" } ] } ] },
+                    { "id": "P2", "title": "p2", "projects": [
+                        { "id": "y1", "title": "y", "updates": [ { "period": "2019-20-Q1", "status": "complete" } ] },
+                        { "id": "y2", "title": "y" } ] },
+                    { "id": "P3", "title": "p3", "projects": [
+                        { "id": "z1", "title": "z", "updates": [ { "period": "2019-20-Q1", "status": "complete" } ] } ] },
+                    { "id": "P4", "title": "p4" }
+                ],
+                "themes": [ { "id": "T1", "title": "t", "areas": [ { "id": "A1", "title": "a", "actions": [
+                    { "id": "a1", "title": "late", "due": "2019-09-30", "updates": [ { "period": "2019-20-Q2", "status": "amber" } ] },
+                    { "id": "a2", "title": "done late", "due": "2019-09-30", "updates": [ { "period": "2019-20-Q2", "status": "complete" } ] },
+                    { "id": "a3", "title": "not yet due", "due": "2020-03-31", "updates": [ { "period": "2019-20-Q1", "status": "green" } ] },
+                    { "id": "a4", "title": "never started", "due": "2019-06-30" } ] } ] } ],
+                "indicators": [
+                    { "id": "i1", "name": "Zed", "service": "s", "council": "a", "frequency": "quarterly", "polarity": "higher",
+                      "values": [ { "period": "2019-20-Q2", "target": 100, "actual": 95, "reason": "r" } ] },
+                    { "id": "i2", "name": "Alpha", "service": "s", "council": "b", "frequency": "quarterly", "polarity": "higher",
+                      "values": [ { "period": "2019-20-Q2", "target": 100, "actual": 50 } ] },
+                    { "id": "i3", "name": "Beta", "service": "s", "council": "a", "frequency": "quarterly", "polarity": "lower",
+                      "values": [ { "period": "2019-20-Q2", "target": 10, "actual": 9 } ] },
+                    { "id": "i4", "name": "Gamma", "service": "s", "council": "a", "frequency": "annual", "polarity": "lower",
+                      "values": [ { "period": "2018-19", "target": 10, "actual": 9 } ] }
+                ]
+            })
+            .to_string(),
+        )
+        .unwrap()
+    }
+
+    fn q(s: &str) -> Period {
+        Period::parse(s).unwrap()
+    }
+
+    #[test]
+    fn rag_counts_by_council() {
+        let d = ds();
+        let by = rag_counts_by(&d, &q("2019-20-Q2"), |i| i.council.clone());
+        let a = by["a"];
+        assert_eq!(
+            (a.green, a.amber, a.red, a.not_due, a.total()),
+            (1, 1, 0, 1, 3)
+        );
+        assert_eq!(by["b"].red, 1);
+        assert_eq!(rag_counts(&d, &d.indicators, &q("2019-20-Q2")).rated(), 3);
+    }
+
+    #[test]
+    fn exceptions_red_first_with_variance() {
+        let d = ds();
+        let ex = exceptions(&d, &q("2019-20-Q2"));
+        let ids: Vec<&str> = ex.iter().map(|e| e.indicator.id.as_str()).collect();
+        assert_eq!(ids, ["i2", "i1"]);
+        assert_eq!(ex[0].variance.unwrap().absolute, -50.0);
+        assert_eq!(ex[1].value.reason.as_deref(), Some("r"));
+    }
+
+    #[test]
+    fn action_counts_and_overdue() {
+        let d = ds();
+        let actions: Vec<_> = d.actions().map(|(_, _, a)| a).collect();
+        let c = action_counts(&d, actions.iter().copied(), Some(&q("2019-20-Q2")));
+        assert_eq!(
+            (c.at_risk, c.complete, c.on_track, c.not_started),
+            (1, 1, 1, 1)
+        );
+        // a1 (amber, due 30 Sep) is not overdue on 30 Sep itself; a4 (due June) is.
+        assert_eq!(c.overdue, 1);
+        let c3 = action_counts(&d, actions.iter().copied(), Some(&q("2019-20-Q3")));
+        assert_eq!(c3.overdue, 2, "a1 and a4 past due by December, a2 complete");
+        // At Q1 the Q2 updates have not happened: a1 and a2 are not started yet.
+        let c1 = action_counts(&d, actions.iter().copied(), Some(&q("2019-20-Q1")));
+        assert_eq!((c1.not_started, c1.on_track), (3, 1));
+    }
+
+    #[test]
+    fn priority_status_rule() {
+        let d = ds();
+        let st: Vec<WorkStatus> = d
+            .priorities
+            .iter()
+            .map(|p| priority_status(p, None))
+            .collect();
+        assert_eq!(
+            st,
+            [
+                WorkStatus::Red,
+                WorkStatus::Green,
+                WorkStatus::Complete,
+                WorkStatus::NotStarted
+            ]
+        );
+        // At Q1, P1's only update is green.
+        assert_eq!(
+            priority_status(&d.priorities[0], Some(&q("2019-20-Q1"))),
+            WorkStatus::Green
+        );
+    }
+
+    #[test]
+    fn latest_period_prefers_quarters() {
+        assert_eq!(latest_period_with_data(&ds()), Some(q("2019-20-Q2")));
+    }
+}

@@ -50,6 +50,7 @@ fn indicator(
         key: false,
         priority: None,
         theme: None,
+        area: None,
         owner: None,
         values: Vec::new(),
         extra: Default::default(),

@@ -122,6 +122,12 @@ async fn connect(port: u16, o: &Options) -> Client {
         args.remove(0);
     }
     let mut chrome = json!({ "args": args });
+    if o.width < 500 {
+        // Chromium's windows do not go below about 500 px wide: emulate a small screen.
+        chrome["mobileEmulation"] = json!({
+            "deviceMetrics": { "width": o.width, "height": o.height, "pixelRatio": 1.0, "touch": true }
+        });
+    }
     if let Ok(bin) = std::env::var("CHROMIUM") {
         if !bin.is_empty() {
             chrome["binary"] = Value::String(bin);
@@ -408,11 +414,15 @@ fn axe_source() -> String {
     let dir = std::env::var_os("GT_TOOLS")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
-            PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cache/golden-thread/tools")
+            PathBuf::from(std::env::var("HOME").unwrap_or_default())
+                .join(".cache/golden-thread/tools")
         });
     let file = dir.join("node_modules/axe-core/axe.min.js");
     std::fs::read_to_string(&file).unwrap_or_else(|e| {
-        panic!("cannot read {} ({e}): run `cargo xtask setup`", file.display())
+        panic!(
+            "cannot read {} ({e}): run `cargo xtask setup`",
+            file.display()
+        )
     })
 }
 
@@ -422,7 +432,10 @@ impl App {
     pub async fn axe_violations(&self) -> Vec<String> {
         let src = axe_source();
         self.client
-            .execute(&format!("if (!window.axe) {{ {src}\n }} return true;"), vec![])
+            .execute(
+                &format!("if (!window.axe) {{ {src}\n }} return true;"),
+                vec![],
+            )
             .await
             .expect("inject axe-core");
         let result = self
@@ -438,13 +451,21 @@ impl App {
             .expect("run axe-core");
         result
             .as_array()
-            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
     /// Fails the test if axe-core finds any violation on the page.
     pub async fn assert_accessible(&self, what: &str) {
         let v = self.axe_violations().await;
-        assert!(v.is_empty(), "accessibility violations on {what}:\n{}", v.join("\n"));
+        assert!(
+            v.is_empty(),
+            "accessibility violations on {what}:\n{}",
+            v.join("\n")
+        );
     }
 }

@@ -15,7 +15,10 @@ fn indicators() -> Vec<Value> {
 }
 
 fn count_for(council: &str) -> usize {
-    indicators().iter().filter(|i| i["council"] == council).count()
+    indicators()
+        .iter()
+        .filter(|i| i["council"] == council)
+        .count()
 }
 
 fn showing(n: usize, total: usize) -> String {
@@ -24,37 +27,57 @@ fn showing(n: usize, total: usize) -> String {
 
 #[tokio::test]
 async fn council_filter_gives_the_right_counts() {
-    run("council_filter_counts", Options::default(), |app| async move {
-        let total = indicators().len();
-        let ops = |c: &str| indicators().iter().filter(|i| i["council"] == c && i["key"] != true).count();
-        // The published split of operational indicators, and the key indicators on top.
-        assert_eq!((ops("bexley"), ops("newham"), ops("havering")), (9, 51, 60));
-        app.open("#/indicators").await;
-        app.wait_text("result-count", &showing(total, total)).await;
-        for council in ["bexley", "newham", "havering"] {
-            app.open(&format!("#/indicators?council={council}")).await;
-            app.wait_text("result-count", &showing(count_for(council), total)).await;
-            let rows = app.find_all("[data-testid=indicator-row]").await.len();
-            assert_eq!(rows, count_for(council).min(50), "{council}: rows on the first page");
-        }
-        // Ticking a council box filters in place, and a second box adds to it.
-        app.open("#/indicators").await;
-        app.click("[data-testid=filter-council-bexley]").await;
-        app.wait_text("result-count", &showing(count_for("bexley"), total)).await;
-        assert_eq!(app.hash().await, "#/indicators?council=bexley");
-        app.click("[data-testid=filter-council-newham]").await;
-        app.wait_text("result-count", &showing(count_for("bexley") + count_for("newham"), total)).await;
-        // Clear all.
-        app.click("[data-testid=clear-filters]").await;
-        app.wait_text("result-count", &showing(total, total)).await;
-        app.assert_accessible("/indicators").await;
-    })
+    run(
+        "council_filter_counts",
+        Options::default(),
+        |app| async move {
+            let total = indicators().len();
+            let ops = |c: &str| {
+                indicators()
+                    .iter()
+                    .filter(|i| i["council"] == c && i["key"] != true)
+                    .count()
+            };
+            // The published split of operational indicators, and the key indicators on top.
+            assert_eq!((ops("bexley"), ops("newham"), ops("havering")), (9, 51, 60));
+            app.open("#/indicators").await;
+            app.wait_text("result-count", &showing(total, total)).await;
+            for council in ["bexley", "newham", "havering"] {
+                app.open(&format!("#/indicators?council={council}")).await;
+                app.wait_text("result-count", &showing(count_for(council), total))
+                    .await;
+                let rows = app.find_all("[data-testid=indicator-row]").await.len();
+                assert_eq!(
+                    rows,
+                    count_for(council).min(50),
+                    "{council}: rows on the first page"
+                );
+            }
+            // Ticking a council box filters in place, and a second box adds to it.
+            app.open("#/indicators").await;
+            app.click("[data-testid=filter-council-bexley]").await;
+            app.wait_text("result-count", &showing(count_for("bexley"), total))
+                .await;
+            assert_eq!(app.hash().await, "#/indicators?council=bexley");
+            app.click("[data-testid=filter-council-newham]").await;
+            app.wait_text(
+                "result-count",
+                &showing(count_for("bexley") + count_for("newham"), total),
+            )
+            .await;
+            // Clear all.
+            app.click("[data-testid=clear-filters]").await;
+            app.wait_text("result-count", &showing(total, total)).await;
+            app.assert_accessible("/indicators").await;
+        },
+    )
     .await;
 }
 
 #[tokio::test]
 async fn a_shared_link_reproduces_the_view_in_a_fresh_browser_and_after_reload() {
-    let link = "#/indicators?council=havering&status=red,amber&period=2019-20-Q2&q=days&sort=-actual";
+    let link =
+        "#/indicators?council=havering&status=red,amber&period=2019-20-Q2&q=days&sort=-actual";
     let seen = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
     let seen2 = seen.clone();
     run("shared_link_first_browser", Options::default(), move |app| async move {
@@ -86,15 +109,19 @@ async fn a_shared_link_reproduces_the_view_in_a_fresh_browser_and_after_reload()
     })
     .await;
     // A different browser session (fresh profile) opening the same link sees the same rows.
-    run("shared_link_second_browser", Options::default(), move |app| async move {
-        app.open(link).await;
-        let count = app.text("result-count").await;
-        let mut ids = vec![];
-        for r in app.find_all("[data-testid=indicator-row]").await {
-            ids.push(r.attr("data-id").await.unwrap().unwrap());
-        }
-        assert_eq!(format!("{count}|{}", ids.join(",")), *seen.lock().unwrap());
-    })
+    run(
+        "shared_link_second_browser",
+        Options::default(),
+        move |app| async move {
+            app.open(link).await;
+            let count = app.text("result-count").await;
+            let mut ids = vec![];
+            for r in app.find_all("[data-testid=indicator-row]").await {
+                ids.push(r.attr("data-id").await.unwrap().unwrap());
+            }
+            assert_eq!(format!("{count}|{}", ids.join(",")), *seen.lock().unwrap());
+        },
+    )
     .await;
 }
 
@@ -143,7 +170,12 @@ async fn typing_in_search_keeps_focus_and_updates_the_count() {
         let expect = indicators()
             .iter()
             .filter(|i| {
-                let mut hay = format!("{} {}", i["name"].as_str().unwrap(), i["id"].as_str().unwrap()).to_lowercase();
+                let mut hay = format!(
+                    "{} {}",
+                    i["name"].as_str().unwrap(),
+                    i["id"].as_str().unwrap()
+                )
+                .to_lowercase();
                 for v in i["values"].as_array().unwrap() {
                     for k in ["commentary", "reason", "remedial_action"] {
                         if let Some(t) = v[k].as_str() {
@@ -161,8 +193,14 @@ async fn typing_in_search_keeps_focus_and_updates_the_count() {
         app.press("sickness").await;
         app.wait_text("result-count", &showing(expect, total)).await;
         let focused = app.js("return document.activeElement.id").await;
-        assert_eq!(focused, "filter-q", "focus stays in the search box while typing");
-        assert_eq!(app.js("return document.activeElement.value").await, "sickness");
+        assert_eq!(
+            focused, "filter-q",
+            "focus stays in the search box while typing"
+        );
+        assert_eq!(
+            app.js("return document.activeElement.value").await,
+            "sickness"
+        );
         // Nothing matches: a clear message, not a blank table.
         app.press("zzz").await;
         app.wait_text("result-count", &showing(0, total)).await;
@@ -203,9 +241,13 @@ async fn sorting_by_status_puts_red_first_and_says_so() {
 async fn unknown_parameters_are_ignored_with_a_visible_note() {
     run("unknown_parameters", Options::default(), |app| async move {
         let total = indicators().len();
-        app.open("#/indicators?council=hackney&colour=blue&period=2019-20-Q9&status=bexley").await;
+        app.open("#/indicators?council=hackney&colour=blue&period=2019-20-Q9&status=bexley")
+            .await;
         let notes = app.text("url-notes").await;
-        assert!(notes.contains("council \"hackney\" is not in this data"), "{notes}");
+        assert!(
+            notes.contains("council \"hackney\" is not in this data"),
+            "{notes}"
+        );
         assert!(notes.contains("\"colour\" is not a filter"), "{notes}");
         assert!(notes.contains("\"2019-20-Q9\" is not a period"), "{notes}");
         app.wait_text("result-count", &showing(total, total)).await;
@@ -227,7 +269,10 @@ async fn copy_link_gives_the_full_address_of_the_view() {
         } else {
             assert!(el.text().await.unwrap().starts_with("Link copied"));
         }
-        assert!(url.as_str().unwrap().ends_with("index.html#/indicators?council=bexley"));
+        assert!(url
+            .as_str()
+            .unwrap()
+            .ends_with("index.html#/indicators?council=bexley"));
     })
     .await;
 }
@@ -311,7 +356,11 @@ async fn overview_counts_link_to_the_filtered_list_and_exceptions_come_red_first
 
 #[tokio::test]
 async fn tablet_width_shows_cards_that_fit() {
-    let options = Options { width: 800, height: 1000, ..Options::default() };
+    let options = Options {
+        width: 800,
+        height: 1000,
+        ..Options::default()
+    };
     run("tablet", options, |app| async move {
         app.open("#/indicators").await;
         // Nothing overflows the page sideways.

@@ -228,11 +228,34 @@ async fn keyboard_reaches_the_navigation_and_follows_links() {
 
 #[tokio::test]
 async fn shell_pages_have_no_accessibility_violations() {
-    run("shell_accessibility", Options::default(), |app| async move {
-        for hash in ["#/data", "#/accessibility", "#/no/such/page"] {
+    run(
+        "shell_accessibility",
+        Options::default(),
+        |app| async move {
+            for hash in ["#/data", "#/accessibility", "#/no/such/page"] {
+                app.open(hash).await;
+                app.assert_accessible(hash).await;
+            }
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn nothing_overflows_a_320_pixel_screen() {
+    let options = Options {
+        width: 320,
+        height: 800,
+        ..Options::default()
+    };
+    run("narrow_320", options, |app| async move {
+        for hash in ["#/", "#/indicators", "#/indicators/EX-01-LBB", "#/priorities", "#/improvement", "#/data", "#/accessibility"] {
             app.open(hash).await;
-            app.assert_accessible(hash).await;
+            let overflow = app.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth").await;
+            assert_eq!(overflow, 0, "{hash} overflows sideways at 320 px");
         }
+        app.open("#/").await;
+        app.screenshot("overview-320").await;
     })
     .await;
 }

@@ -31,7 +31,11 @@ fn band(polarity: Polarity, target: f64, tol: Tolerance) -> Option<(f64, f64)> {
 /// The trend of one indicator: actual per period (points shaped by status), the target as a
 /// dashed line, and the Amber band shaded.
 #[component]
-pub fn TrendChart(indicator: Indicator, default_tolerance: Tolerance, #[prop(into)] described_by: String) -> impl IntoView {
+pub fn TrendChart(
+    indicator: Indicator,
+    default_tolerance: Tolerance,
+    #[prop(into)] described_by: String,
+) -> impl IntoView {
     let ind = indicator;
     let tol = ind.tolerance_or(default_tolerance);
     let (w, h) = (760.0_f64, 300.0_f64);
@@ -78,7 +82,14 @@ pub fn TrendChart(indicator: Indicator, default_tolerance: Tolerance, #[prop(int
         .enumerate()
         .filter_map(|(i, v)| v.actual.map(|a| (i, a)))
         .enumerate()
-        .map(|(k, (i, a))| format!("{}{:.1} {:.1}", if k == 0 { "M" } else { " L" }, x_at(i), y_at(a)))
+        .map(|(k, (i, a))| {
+            format!(
+                "{}{:.1} {:.1}",
+                if k == 0 { "M" } else { " L" },
+                x_at(i),
+                y_at(a)
+            )
+        })
         .collect();
     let target_path: String = ind
         .values
@@ -86,18 +97,36 @@ pub fn TrendChart(indicator: Indicator, default_tolerance: Tolerance, #[prop(int
         .enumerate()
         .filter_map(|(i, v)| v.target.map(|t| (i, t)))
         .enumerate()
-        .map(|(k, (i, t))| format!("{}{:.1} {:.1}", if k == 0 { "M" } else { " L" }, x_at(i), y_at(t)))
+        .map(|(k, (i, t))| {
+            format!(
+                "{}{:.1} {:.1}",
+                if k == 0 { "M" } else { " L" },
+                x_at(i),
+                y_at(t)
+            )
+        })
         .collect();
     // The amber band as one polygon following the targets.
     let bands: Vec<(usize, f64, f64)> = ind
         .values
         .iter()
         .enumerate()
-        .filter_map(|(i, v)| v.target.and_then(|t| band(ind.polarity, t, tol)).map(|(a, b)| (i, a, b)))
+        .filter_map(|(i, v)| {
+            v.target
+                .and_then(|t| band(ind.polarity, t, tol))
+                .map(|(a, b)| (i, a, b))
+        })
         .collect();
     let band_path = if bands.len() >= 2 {
-        let upper: Vec<String> = bands.iter().map(|(i, _, b)| format!("{:.1} {:.1}", x_at(*i), y_at(*b))).collect();
-        let lower: Vec<String> = bands.iter().rev().map(|(i, a, _)| format!("{:.1} {:.1}", x_at(*i), y_at(*a))).collect();
+        let upper: Vec<String> = bands
+            .iter()
+            .map(|(i, _, b)| format!("{:.1} {:.1}", x_at(*i), y_at(*b)))
+            .collect();
+        let lower: Vec<String> = bands
+            .iter()
+            .rev()
+            .map(|(i, a, _)| format!("{:.1} {:.1}", x_at(*i), y_at(*a)))
+            .collect();
         Some(format!("M{} L{} Z", upper.join(" L"), lower.join(" L")))
     } else {
         None
@@ -119,7 +148,12 @@ pub fn TrendChart(indicator: Indicator, default_tolerance: Tolerance, #[prop(int
             v.actual.map(|a| shape_at(s.rag, x_at(i), y_at(a)))
         })
         .collect();
-    let last_target = ind.values.iter().enumerate().rev().find_map(|(i, v)| v.target.map(|t| (i, t)));
+    let last_target = ind
+        .values
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(i, v)| v.target.map(|t| (i, t)));
     view! {
         <figure class="gt-chart">
             <svg class="gt-chart__svg" viewBox=format!("0 0 {w} {h}") role="img" aria-labelledby=format!("{title_id} {desc_id}") aria-describedby=described_by data-testid="trend-chart">
@@ -152,9 +186,14 @@ pub fn TrendChart(indicator: Indicator, default_tolerance: Tolerance, #[prop(int
 /// A small trend line for a table row. Decorative: the row holds the figures.
 #[component]
 pub fn Sparkline(values: Vec<Option<f64>>) -> impl IntoView {
-    let pts: Vec<(usize, f64)> = values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).collect();
+    let pts: Vec<(usize, f64)> = values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| v.map(|v| (i, v)))
+        .collect();
     if pts.len() < 2 {
-        return view! { <span class="gt-spark gt-spark--empty" aria-hidden="true"></span> }.into_any();
+        return view! { <span class="gt-spark gt-spark--empty" aria-hidden="true"></span> }
+            .into_any();
     }
     let (w, h) = (80.0, 24.0);
     let lo = pts.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
@@ -174,7 +213,10 @@ pub fn Sparkline(values: Vec<Option<f64>>) -> impl IntoView {
         })
         .collect();
     let (li, lv) = *pts.last().unwrap();
-    let (cx, cy) = (2.0 + (w - 4.0) * li as f64 / n as f64, 2.0 + (h - 4.0) * (1.0 - (lv - lo) / span));
+    let (cx, cy) = (
+        2.0 + (w - 4.0) * li as f64 / n as f64,
+        2.0 + (h - 4.0) * (1.0 - (lv - lo) / span),
+    );
     view! {
         <svg class="gt-spark" viewBox=format!("0 0 {w} {h}") width=w height=h aria-hidden="true" focusable="false">
             <path d=d/>

@@ -8,7 +8,9 @@ use leptos::prelude::*;
 pub fn RagLegend(tolerance: Tolerance) -> impl IntoView {
     let band = match tolerance {
         Tolerance::Percent(p) => format!("{}% of target", gt_core::fmt::trim_number(p)),
-        Tolerance::Absolute(a) => format!("{} in the indicator's unit", gt_core::fmt::trim_number(a)),
+        Tolerance::Absolute(a) => {
+            format!("{} in the indicator's unit", gt_core::fmt::trim_number(a))
+        }
     };
     view! {
         <details class="gt-legend" data-testid="rag-legend">

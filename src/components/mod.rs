@@ -2,7 +2,7 @@
 
 pub mod breadcrumbs;
 pub mod chart;
-pub mod legend;
 pub mod layout;
+pub mod legend;
 pub mod status;
 pub mod travel;

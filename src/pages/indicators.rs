@@ -36,7 +36,11 @@ pub fn IndicatorsPage() -> impl IntoView {
     let default_period = latest_period_with_data(&ds);
     let view_state = {
         let ds = ds.clone();
-        Memo::new(move |_| state.location.with(|l| IndicatorQuery::from_location(l, &ds)))
+        Memo::new(move |_| {
+            state
+                .location
+                .with(|l| IndicatorQuery::from_location(l, &ds))
+        })
     };
     let query = Memo::new(move |_| view_state.with(|v| v.0.clone()));
     let filtered = {
@@ -120,7 +124,12 @@ pub fn IndicatorsPage() -> impl IntoView {
                 let pages = n.div_ceil(PAGE_SIZE).max(1);
                 let page = page.min(pages);
                 let start = (page - 1) * PAGE_SIZE;
-                (f.rows[start.min(n)..(start + PAGE_SIZE).min(n)].to_vec(), page, pages, n)
+                (
+                    f.rows[start.min(n)..(start + PAGE_SIZE).min(n)].to_vec(),
+                    page,
+                    pages,
+                    n,
+                )
             });
             let period = filtered.with(|f| f.period);
             let body = rows
@@ -373,7 +382,12 @@ pub fn IndicatorPage(id: String) -> impl IntoView {
     let latest = latest_period_with_data(&ds);
     let st = latest.as_ref().and_then(|p| short_term(&ind, p));
     let lt = latest.as_ref().and_then(|p| long_term(&ind, p));
-    let current = ind.values.iter().rev().find(|v| v.actual.is_some()).cloned();
+    let current = ind
+        .values
+        .iter()
+        .rev()
+        .find(|v| v.actual.is_some())
+        .cloned();
     let current_status = current.as_ref().map(|v| value_status(&ind, v, tol));
     let priority = ind.priority.as_ref().and_then(|p| ds.priority(p)).cloned();
     let theme = ind.theme.as_ref().and_then(|t| ds.theme(t)).cloned();
@@ -383,7 +397,10 @@ pub fn IndicatorPage(id: String) -> impl IntoView {
     let crumbs = vec![
         ("Overview".to_string(), Route::Overview.href()),
         ("Indicators".to_string(), Route::Indicators.href()),
-        (council.clone(), format!("{}?council={}", Route::Indicators.href(), ind.council)),
+        (
+            council.clone(),
+            format!("{}?council={}", Route::Indicators.href(), ind.council),
+        ),
     ];
     let rows = ind
         .values
@@ -440,6 +457,7 @@ pub fn IndicatorPage(id: String) -> impl IntoView {
         {ind.description.clone().map(|d| view! { <p class="gt-body-l">{d}</p> })}
         <h2 class="gt-heading-l">"Trend"</h2>
         <TrendChart indicator=ind.clone() default_tolerance=tol described_by=table_id.clone()/>
+        <div class="gt-table-wrap" role="region" aria-label="Figures for every period (scrolls sideways on small screens)" tabindex="0">
         <table class="gt-table gt-table--figures" id=table_id data-testid="figures-table">
             <caption class="gt-table__caption">"Figures for every period, newest first"</caption>
             <thead><tr>
@@ -452,6 +470,7 @@ pub fn IndicatorPage(id: String) -> impl IntoView {
             </tr></thead>
             <tbody>{rows}</tbody>
         </table>
+        </div>
         <h2 class="gt-heading-l">"About this indicator"</h2>
         <dl class="gt-summary-list gt-summary-list--dl" data-testid="definition">
             <div><dt>"Id"</dt><dd>{ind.id.clone()}</dd></div>

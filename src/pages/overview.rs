@@ -156,7 +156,8 @@ pub fn OverviewPage() -> impl IntoView {
         move || {
             let ds = ds.clone();
             let Some(p) = period.get() else {
-                return view! { <p class="gt-body">"This data has no indicator figures yet."</p> }.into_any();
+                return view! { <p class="gt-body">"This data has no indicator figures yet."</p> }
+                    .into_any();
             };
             let by_council = rag_counts_by(&ds, &p, |i| i.council.clone());
             let actions = action_counts(&ds, ds.actions().map(|(_, _, a)| a), Some(&p));
@@ -211,7 +212,10 @@ pub fn OverviewPage() -> impl IntoView {
     };
     let on_period = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
-        let Some(sel) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) else {
+        let Some(sel) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        else {
             return;
         };
         let loc = state.location.get_untracked().with("period", &sel.value());

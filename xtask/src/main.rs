@@ -3,6 +3,7 @@
 //! - `cargo xtask serve`: install what is missing, build, serve on http://127.0.0.1:8080.
 //! - `cargo xtask test`: install what is missing, run every test (host, wasm in Chromium, e2e).
 //! - `cargo xtask build`: install what is missing and build `dist/` (release).
+//! - `cargo xtask bench [N] [--ui-only]`: benchmarks (core, and the UI on N indicators × 12).
 //! - `cargo xtask setup [--browser]`: only install the tools.
 //! - `cargo xtask gen-data onesource|synthetic N PERIODS [-o FILE]`: write a dataset.
 mod onesource;
@@ -22,6 +23,7 @@ fn main() -> ExitCode {
         Some("build") => tools::ensure(false).and_then(|t| build(&t)),
         Some("serve") => tools::ensure(false).and_then(|t| serve(&t)),
         Some("test") => return test(),
+        Some("bench") => tools::ensure(true).and_then(|t| bench(&t, rest)),
         _ => {
             eprintln!(
                 "usage: cargo xtask (serve | test | build | setup [--browser] | gen-data (onesource | synthetic N PERIODS) [-o FILE])"
@@ -57,6 +59,48 @@ fn build(t: &tools::Tools) -> Result<(), String> {
     cmd.args(["build", "--release"]).current_dir(root());
     t.apply(&mut cmd);
     run(cmd, "trunk build")
+}
+
+/// Benchmarks: the core (criterion) and the indicator list in headless Chromium on a generated
+/// 10,000 × 12 dataset. Figures are printed for docs/performance.md.
+fn bench(t: &tools::Tools, args: &[String]) -> Result<(), String> {
+    let root = root();
+    let n = args
+        .first()
+        .and_then(|a| a.parse::<usize>().ok())
+        .unwrap_or(10_000);
+    let file = root.join("target/bench-data.json");
+    std::fs::create_dir_all(root.join("target")).map_err(|e| e.to_string())?;
+    let value = synthetic::generate(n, 12);
+    std::fs::write(&file, serde_json::to_string(&value).expect("serialisable"))
+        .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    build(t)?;
+    if !args.iter().any(|a| a == "--ui-only") {
+        let mut core = Command::new("cargo");
+        core.args(["bench", "-p", "gt-core", "--bench", "parse"])
+            .current_dir(&root);
+        t.apply(&mut core);
+        run(core, "cargo bench (core)")?;
+    }
+    let mut ui = Command::new("cargo");
+    ui.args([
+        "run",
+        "--quiet",
+        "--release",
+        "-p",
+        "gt-e2e",
+        "--bin",
+        "bench-ui",
+        "--",
+    ])
+    .arg(&file)
+    .current_dir(&root)
+    .env("GT_DIST", root.join("dist"))
+    .env("GT_TOOLS", &t.dir)
+    .env("CHROMEDRIVER", &t.chromedriver)
+    .env("CHROMIUM", &t.chromium);
+    t.apply(&mut ui);
+    run(ui, "bench-ui")
 }
 
 fn serve(t: &tools::Tools) -> Result<(), String> {

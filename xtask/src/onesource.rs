@@ -1756,9 +1756,52 @@ fn indicator_json(ind: &Ind, plan: Plan, summary: &mut Summary) -> Value {
     o.insert("key".into(), json!(false));
     o.insert("priority".into(), json!(t.priority));
     o.insert("theme".into(), json!(t.theme));
+    if let Some(area) = indicator_area(t.code, t.num) {
+        o.insert("area".into(), json!(area));
+    }
     o.insert("owner".into(), json!(svc.owner));
     o.insert("values".into(), Value::Array(values));
     Value::Object(o)
+}
+
+/// The improvement area an indicator measures (the golden thread from area to indicator), by
+/// template code and number. Indicators not listed measure no single area.
+fn indicator_area(code: &str, num: u32) -> Option<&'static str> {
+    Some(match (code, num) {
+        // Exchequer: payroll, paying suppliers, debt recovery.
+        ("EX", 1) | ("EX", 2) => "A10",
+        ("EX", 3) | ("EX", 6) => "A13",
+        ("EX", 4) => "A09",
+        // Strategic Finance.
+        ("SF", 1) => "A19",
+        ("SF", 2) => "A11",
+        ("SF", 4) => "A12",
+        // ICT: service desk, resilience, demand.
+        ("ICT", 1) | ("ICT", 3) => "A02",
+        ("ICT", 2) | ("ICT", 6) => "A01",
+        ("ICT", 4) => "A03",
+        // Asset Management.
+        ("AM", 1) | ("AM", 5) => "A06",
+        ("AM", 2) | ("AM", 4) => "A43",
+        ("AM", 3) => "A05",
+        ("AM", 6) => "A41",
+        // HR & OD.
+        ("HR", 1) => "A08",
+        ("HR", 2) => "A34",
+        ("HR", 3) | ("HR", 5) => "A07",
+        ("HR", 4) => "A30",
+        ("HR", 6) => "A45",
+        // Legal & Governance: information requests, income.
+        ("LG", 1) | ("LG", 2) => "A15",
+        ("LG", 6) => "A43",
+        // Procurement: strategy and social value, savings.
+        ("PR", 1) | ("PR", 5) => "A27",
+        ("PR", 2) => "A38",
+        // Business Services: complaints and Member enquiries.
+        ("BS", 2) => "A32",
+        ("BS", 3) => "A36",
+        _ => return None,
+    })
 }
 
 /// Values whose rating is fixed by hand (for the manual-override examples).
@@ -1819,6 +1862,7 @@ fn key_indicators() -> Vec<Value> {
             "key": true,
             "priority": "P1",
             "theme": "T3",
+            "area": "A32",
             "owner": "Executive Director, oneSource",
             "values": [
                 { "period": "2017-18", "target": 75, "actual": 70,
@@ -1844,6 +1888,7 @@ fn key_indicators() -> Vec<Value> {
             "key": true,
             "priority": "P5",
             "theme": "T4",
+            "area": "A38",
             "owner": "Deputy Director of Finance",
             "values": [
                 { "period": "2017-18", "target": 4500, "actual": 3720,
