@@ -1,30 +1,71 @@
 //! The app shell: header, navigation, the page for the route, footer; and loading the data.
 
 use crate::adapters::{fetch, location};
-use crate::components::layout::{Footer, Header, SkipLink};
+use crate::components::layout::{EditBar, Footer, Header, Notices, SkipLink};
+use crate::edits;
 use crate::pages;
+use crate::state::Origin;
 use crate::state::{AppState, Load, BUILT_IN_DATA};
 use gt_core::route::Route;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
 
-/// Loads the dataset from `url` into `data`, with every problem reported on failure.
-pub async fn load_dataset(url: String, data: RwSignal<Load>) {
-    let result = match fetch::fetch_text(&url).await {
-        Err(e) => Load::Failed {
+/// Parses a dataset's text into a `Load`, naming the file in any problem.
+pub fn load_from_text(name: &str, text: &str) -> Load {
+    match gt_core::parse_dataset(text) {
+        Ok(ds) => Load::Ready(Arc::new(ds)),
+        Err(problems) => Load::Failed {
+            source: name.to_string(),
+            problems: problems.iter().map(|p| p.to_string()).collect(),
+        },
+    }
+}
+
+/// Makes `text` the source data (with its fingerprint), then restores this dataset's saved
+/// edits.
+pub fn set_source(state: &AppState, load: Load, text: &str, origin: Origin) {
+    state.source_hash.set(gt_core::edit::fingerprint(text));
+    state.edits.update(|l| l.clear());
+    state.saving.set(crate::state::Saving::Idle);
+    let ready = matches!(load, Load::Ready(_));
+    state.source.set(load);
+    state.origin.set(origin);
+    if ready {
+        edits::restore(state);
+    }
+}
+
+/// Loads the dataset from `url` into the state, with every problem reported on failure.
+pub async fn load_dataset(url: String, state: AppState, origin: Origin) {
+    match fetch::fetch_text(&url).await {
+        Err(e) => state.source.set(Load::Failed {
             source: url,
             problems: vec![e],
-        },
-        Ok(text) => match gt_core::parse_dataset(&text) {
-            Ok(ds) => Load::Ready(Arc::new(ds)),
-            Err(problems) => Load::Failed {
-                source: url,
-                problems: problems.iter().map(|p| p.to_string()).collect(),
-            },
-        },
-    };
-    data.set(result);
+        }),
+        Ok(text) => {
+            let load = load_from_text(&url, &text);
+            set_source(&state, load, &text, origin);
+        }
+    }
+}
+
+/// Starts loading: a file named in the link, else data imported earlier in this browser, else
+/// the built-in data.
+pub fn start_loading(state: AppState) {
+    let url = data_url(&state.location.get_untracked());
+    if url != BUILT_IN_DATA {
+        spawn_local(load_dataset(url.clone(), state, Origin::Link(url)));
+        return;
+    }
+    if let Some((text, origin)) = crate::importing::stored_import(&state) {
+        let load = load_from_text("the data imported in this browser", &text);
+        if matches!(load, Load::Ready(_)) {
+            set_source(&state, load, &text, origin);
+            return;
+        }
+    }
+    spawn_local(load_dataset(url, state, Origin::BuiltIn));
 }
 
 /// The data file to load: `?data=URL` in the address (before or after the `#`), else the
@@ -45,10 +86,37 @@ pub fn App() -> impl IntoView {
     let state = AppState::new(location::current());
     provide_context(state);
     location::follow(state.location);
-    spawn_local(load_dataset(
-        data_url(&state.location.get_untracked()),
-        state.data,
-    ));
+    start_loading(state);
+    edits::follow_other_tabs(state);
+    let importer = crate::importing::Importer {
+        pending: RwSignal::new(crate::importing::Pending::Nothing),
+    };
+    provide_context(importer);
+    crate::importing::accept_dropped_files(state, importer);
+
+    // Undo and redo from the keyboard (outside text fields, which have their own).
+    let keys = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        if !(ev.ctrl_key() || ev.meta_key()) {
+            return;
+        }
+        let in_field = document()
+            .active_element()
+            .map(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+            .unwrap_or(false);
+        if in_field {
+            return;
+        }
+        let key = ev.key().to_lowercase();
+        let done = match (key.as_str(), ev.shift_key()) {
+            ("z", false) => edits::undo(&state),
+            ("z", true) | ("y", _) => edits::redo(&state),
+            _ => return,
+        };
+        if done {
+            ev.prevent_default();
+        }
+    });
+    std::mem::forget(keys);
 
     // The window title names the page and the dataset.
     Effect::new(move |_| {
@@ -80,6 +148,8 @@ pub fn App() -> impl IntoView {
     view! {
         <SkipLink/>
         <Header/>
+        <EditBar/>
+        <Notices/>
         <div class="gt-width-container">
             <main id="main-content" class="gt-main" tabindex="-1">
                 {move || match state.data.get() {
@@ -110,6 +180,7 @@ fn RoutePage() -> impl IntoView {
         Route::Report => view! { <pages::report::ReportPage/> }.into_any(),
         Route::Data => view! { <pages::data::DataPage/> }.into_any(),
         Route::Accessibility => view! { <pages::accessibility::AccessibilityPage/> }.into_any(),
+        Route::Changes => view! { <pages::changes::ChangesPage/> }.into_any(),
         Route::NotFound(path) => view! { <pages::status::NotFound path=path/> }.into_any(),
     }
 }
@@ -126,6 +197,7 @@ fn page_title(route: &Route) -> String {
         Route::Report => "Committee pack".into(),
         Route::Data => "Data".into(),
         Route::Accessibility => "Accessibility statement".into(),
+        Route::Changes => "Your changes".into(),
         Route::NotFound(_) => "Page not found".into(),
     }
 }

@@ -4,6 +4,8 @@
 pub mod adapters;
 pub mod app;
 pub mod components;
+pub mod edits;
+pub mod importing;
 pub mod pages;
 pub mod state;
 

@@ -1,13 +1,17 @@
-//! The app's shared state, provided as context: the dataset being shown and the location.
-//! Domain data stays plain (`gt_core::Dataset`); signals live only here, at the UI edge.
+//! The app's shared state, provided as context. Domain data stays plain (`gt_core::Dataset`,
+//! `gt_core::edit::EditLog`); signals live only here, at the UI edge.
+//!
+//! `source` is the data as loaded (a file, the built-in data, or an import); `edits` is the
+//! officer's change log; `data` is the source with the edits applied: what every page shows.
 
+use gt_core::edit::{apply, EditLog, Skipped};
 use gt_core::route::{Location, Route};
 use gt_core::Dataset;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// Where the dataset is in its loading.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum Load {
     Loading,
     /// `source` is the file; `problems` are every problem found, in plain words.
@@ -18,9 +22,78 @@ pub enum Load {
     Ready(Arc<Dataset>),
 }
 
+impl PartialEq for Load {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Load::Loading, Load::Loading) => true,
+            (
+                Load::Failed {
+                    source: a,
+                    problems: b,
+                },
+                Load::Failed {
+                    source: c,
+                    problems: d,
+                },
+            ) => a == c && b == d,
+            // The same loaded data: compared by identity, not by content (cheap on 10,000 rows).
+            (Load::Ready(a), Load::Ready(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+/// Where the source data came from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Origin {
+    /// The file shipped with the app.
+    BuiltIn,
+    /// A file named in the link (`?data=`).
+    Link(String),
+    /// A file the user imported (kept in this browser).
+    Imported { name: String, at: String },
+}
+
+/// Whether edits are safely stored.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Saving {
+    /// Nothing to save yet.
+    Idle,
+    /// Saved in this browser, at this time (HH:MM).
+    Saved(String),
+    /// Not saved: the edits are only in this page's memory.
+    Failed(String),
+}
+
+/// A message for the whole app (shown under the navigation until dismissed).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NoticeKind {
+    Info,
+    Warning,
+    /// The source changed under saved edits: offer keep / review / discard.
+    SourceChanged,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub data: RwSignal<Load>,
+    pub source: RwSignal<Load>,
+    /// Fingerprint of the source text (to notice a newer source under saved edits).
+    pub source_hash: RwSignal<String>,
+    pub origin: RwSignal<Origin>,
+    pub edits: RwSignal<EditLog>,
+    /// The source with the edits applied.
+    pub data: Memo<Load>,
+    /// Edits that could not be applied (their target is gone), with why.
+    pub skipped: Memo<Vec<Skipped>>,
+    pub saving: RwSignal<Saving>,
+    pub editing: RwSignal<bool>,
+    pub notices: RwSignal<Vec<Notice>>,
     pub location: RwSignal<Location>,
     /// The route alone, so that pages are rebuilt when the route changes, not the query.
     pub route: Memo<Route>,
@@ -30,8 +103,31 @@ impl AppState {
     pub fn new(initial: Location) -> AppState {
         let location = RwSignal::new(initial);
         let route = Memo::new(move |_| location.with(|l| l.route.clone()));
+        let source = RwSignal::new(Load::Loading);
+        let edits = RwSignal::new(EditLog::default());
+        let applied = Memo::new(move |_| {
+            let src = source.get();
+            let log = edits.with(|e| e.changes.clone());
+            match src {
+                Load::Ready(ds) if !log.is_empty() => {
+                    let (out, skipped) = apply(&ds, &log);
+                    (Load::Ready(Arc::new(out)), skipped)
+                }
+                other => (other, Vec::new()),
+            }
+        });
+        let data = Memo::new(move |_| applied.with(|a| a.0.clone()));
+        let skipped = Memo::new(move |_| applied.with(|a| a.1.clone()));
         AppState {
-            data: RwSignal::new(Load::Loading),
+            source,
+            source_hash: RwSignal::new(String::new()),
+            origin: RwSignal::new(Origin::BuiltIn),
+            edits,
+            data,
+            skipped,
+            saving: RwSignal::new(Saving::Idle),
+            editing: RwSignal::new(false),
+            notices: RwSignal::new(Vec::new()),
             location,
             route,
         }
@@ -44,6 +140,15 @@ impl AppState {
             _ => None,
         }
     }
+
+    /// Adds a message for the whole app (replacing one with the same text).
+    pub fn notify(&self, kind: NoticeKind, text: impl Into<String>) {
+        let text = text.into();
+        self.notices.update(|n| {
+            n.retain(|x| x.text != text);
+            n.push(Notice { kind, text });
+        });
+    }
 }
 
 /// The app state from context (panics only if a component is used outside the app).
@@ -54,7 +159,7 @@ pub fn use_app() -> AppState {
 /// The built-in data file, relative to the page so it works on any static host.
 pub const BUILT_IN_DATA: &str = "data/onesource.json";
 
-/// The loaded dataset, for pages (which are only shown once it is loaded).
+/// The dataset shown (source with edits), for pages (which are only shown once it is loaded).
 pub fn use_dataset() -> Arc<Dataset> {
     match use_app().data.get_untracked() {
         Load::Ready(ds) => ds,
@@ -62,7 +167,15 @@ pub fn use_dataset() -> Arc<Dataset> {
     }
 }
 
-fn empty_dataset() -> Dataset {
+/// The source dataset without local edits.
+pub fn use_source() -> Arc<Dataset> {
+    match use_app().source.get_untracked() {
+        Load::Ready(ds) => ds,
+        _ => Arc::new(empty_dataset()),
+    }
+}
+
+pub fn empty_dataset() -> Dataset {
     Dataset {
         format: gt_core::FORMAT.into(),
         title: String::new(),

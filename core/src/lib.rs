@@ -2,6 +2,8 @@
 //! summaries, CSV returns and view state. No Leptos, no web-sys: tested on the host.
 
 pub mod csv;
+pub mod edit;
+pub mod export;
 pub mod filter;
 pub mod fmt;
 pub mod model;
@@ -9,6 +11,7 @@ pub mod period;
 pub mod plan;
 pub mod rag;
 pub mod read;
+pub mod report;
 pub mod route;
 pub mod summary;
 

@@ -272,6 +272,30 @@ pub fn direct_indicators<'a>(ds: &'a Dataset, priority: &str) -> Vec<&'a Indicat
         .collect()
 }
 
+/// An indicator's current status, as its own page shows it: the status of its latest value
+/// with an actual figure (with that value), else `NoData`.
+pub fn indicator_now<'a>(ds: &Dataset, ind: &'a Indicator) -> (Rag, Option<&'a IndicatorValue>) {
+    match ind.values.iter().rev().find(|v| v.actual.is_some()) {
+        Some(v) => (
+            crate::rag::value_status(ind, v, ds.tolerance_default()).rag,
+            Some(v),
+        ),
+        None => (Rag::NoData, None),
+    }
+}
+
+/// Indicators grouped by name (the same measure for several councils), in first-seen order.
+pub fn group_by_name<'a>(inds: &[&'a Indicator]) -> Vec<(String, Vec<&'a Indicator>)> {
+    let mut out: Vec<(String, Vec<&'a Indicator>)> = Vec::new();
+    for i in inds {
+        match out.iter_mut().find(|(n, _)| *n == i.name) {
+            Some((_, v)) => v.push(i),
+            None => out.push((i.name.clone(), vec![*i])),
+        }
+    }
+    out
+}
+
 /// An improvement area at a period: its status (the priority rule over its actions) and its
 /// actions counted by status.
 pub fn area_summary(ds: &Dataset, area: &Area, period: Option<&Period>) -> PrioritySummary {

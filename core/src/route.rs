@@ -15,6 +15,8 @@ pub enum Route {
     Report,
     Data,
     Accessibility,
+    /// The officer's local changes.
+    Changes,
     NotFound(String),
 }
 
@@ -78,6 +80,7 @@ impl Route {
             Route::Report => "/report".into(),
             Route::Data => "/data".into(),
             Route::Accessibility => "/accessibility".into(),
+            Route::Changes => "/changes".into(),
             Route::NotFound(p) => p.clone(),
         }
     }
@@ -101,6 +104,7 @@ impl Route {
             ["report"] => Route::Report,
             ["data"] => Route::Data,
             ["accessibility"] => Route::Accessibility,
+            ["changes"] => Route::Changes,
             _ => Route::NotFound(if path.starts_with('/') {
                 path.to_string()
             } else {
@@ -119,6 +123,7 @@ impl Route {
             Route::Report => "report",
             Route::Data => "data",
             Route::Accessibility => "accessibility",
+            Route::Changes => "changes",
             Route::NotFound(_) => "",
         }
     }

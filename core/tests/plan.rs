@@ -333,3 +333,18 @@ fn counts_read_in_words() {
         "2 actions: 1 on track, 1 at risk, 1 overdue"
     );
 }
+
+#[test]
+fn indicators_group_by_measure_with_their_latest_status() {
+    let ds = load();
+    let inds = area_indicators(&ds, "A10");
+    let groups = group_by_name(&inds);
+    assert_eq!(groups.len(), 2);
+    assert_eq!(groups[0].1.len(), 3, "one per council");
+    let (rag, v) = indicator_now(&ds, groups[0].1[0]);
+    assert!(v.is_some());
+    assert!(matches!(
+        rag,
+        gt_core::Rag::Green | gt_core::Rag::Amber | gt_core::Rag::Red
+    ));
+}

@@ -62,6 +62,13 @@ pub fn Header() -> impl IntoView {
                         </li>
                     }
                 }).collect_view()}
+                <li class="gt-nav__item gt-nav__item--edit">
+                    <button type="button" class="gt-nav__edit" data-testid="edit-toggle"
+                        aria-pressed=move || if state.editing.get() { "true" } else { "false" }
+                        on:click=move |_| state.editing.update(|e| *e = !*e)>
+                        {move || if state.editing.get() { "Finish editing" } else { "Edit figures" }}
+                    </button>
+                </li>
             </ul>
         </nav>
     }
@@ -91,5 +98,94 @@ pub fn Footer() -> impl IntoView {
                 <p class="gt-footer__small">"Golden Thread: performance, priorities and improvement in one place. Works offline; nothing you enter leaves this browser unless you export it."</p>
             </div>
         </footer>
+    }
+}
+
+/// Shown while editing: what is saved, undo and redo, the changes, and how to stop.
+#[component]
+pub fn EditBar() -> impl IntoView {
+    use crate::state::Saving;
+    let state = use_app();
+    let count = move || state.edits.with(|e| e.changes.len());
+    let saving = move || {
+        match state.saving.get() {
+        Saving::Idle => view! { <span class="gt-editbar__saved" data-testid="save-status">"No changes yet"</span> }.into_any(),
+        Saving::Saved(t) => view! { <span class="gt-editbar__saved" data-testid="save-status">{format!("Saved in this browser at {t}")}</span> }.into_any(),
+        Saving::Failed(why) => view! {
+            <span class="gt-editbar__failed" role="alert" data-testid="save-status">
+                {format!("Not saved: {why}. Your changes are kept while this page is open. ")}
+                <a href=Route::Changes.href()>"Export your changes now"</a>
+            </span>
+        }.into_any(),
+    }
+    };
+    let undo = move |_| {
+        crate::edits::undo(&state);
+    };
+    let redo = move |_| {
+        crate::edits::redo(&state);
+    };
+    move || {
+        let show = state.editing.get() || matches!(state.saving.get(), Saving::Failed(_));
+        show.then(|| view! {
+            <div class="gt-editbar" data-testid="edit-bar">
+                <div class="gt-width-container gt-editbar__inner">
+                    <p class="gt-editbar__title"><strong>{move || if state.editing.get() { "You are editing." } else { "Your changes are not saved." }}</strong>" "{saving}</p>
+                    <div class="gt-editbar__actions">
+                        <button type="button" class="gt-button gt-button--secondary" on:click=undo data-testid="undo"
+                            disabled=move || !state.edits.with(|e| e.can_undo()) aria-keyshortcuts="Control+Z">"Undo"</button>
+                        <button type="button" class="gt-button gt-button--secondary" on:click=redo data-testid="redo"
+                            disabled=move || !state.edits.with(|e| e.can_redo()) aria-keyshortcuts="Control+Y">"Redo"</button>
+                        <a class="gt-editbar__link" href=Route::Changes.href() data-testid="changes-link">{move || format!("Your changes ({})", count())}</a>
+                        {move || state.editing.get().then(|| view! {
+                            <button type="button" class="gt-button" on:click=move |_| state.editing.set(false) data-testid="finish-editing">"Finish editing"</button>
+                        })}
+                    </div>
+                </div>
+            </div>
+        })
+    }
+}
+
+/// App-wide messages: data changed under saved edits, another tab's changes, unreadable
+/// storage kept aside.
+#[component]
+pub fn Notices() -> impl IntoView {
+    use crate::state::NoticeKind;
+    let state = use_app();
+    move || {
+        let notices = state.notices.get();
+        (!notices.is_empty()).then(|| view! {
+            <div class="gt-width-container gt-notices" data-testid="notices">
+                {notices.into_iter().map(|n| {
+                    let text = n.text.clone();
+                    let dismiss = {
+                        let text = text.clone();
+                        move |_| state.notices.update(|v| v.retain(|x| x.text != text))
+                    };
+                    let kind = match n.kind { NoticeKind::Info => "info", _ => "warning" };
+                    view! {
+                        <div class=format!("gt-banner gt-banner--{kind}") role=if kind == "info" { "status" } else { "alert" } data-testid="notice">
+                            <p class="gt-banner__text">{n.text.clone()}</p>
+                            {(n.kind == NoticeKind::SourceChanged).then(|| {
+                                let text = text.clone();
+                                view! {
+                                    <p class="gt-banner__actions">
+                                        <button type="button" class="gt-button" data-testid="keep-edits"
+                                            on:click={ let text = text.clone(); move |_| state.notices.update(|v| v.retain(|x| x.text != text)) }>"Keep my changes on top"</button>
+                                        " "<a href=Route::Changes.href() data-testid="review-conflicts">"Review the changes and conflicts"</a>" "
+                                        <button type="button" class="gt-button gt-button--warning" data-testid="discard-edits"
+                                            on:click={ let text = text.clone(); move |_| { crate::edits::discard_all(&state); state.notices.update(|v| v.retain(|x| x.text != text)); } }>"Discard my changes"</button>
+                                    </p>
+                                }
+                            })}
+                            {(n.kind != NoticeKind::SourceChanged).then(|| view! {
+                                <button type="button" class="gt-link-button" on:click=dismiss.clone()>"Dismiss"<span class="gt-visually-hidden">" this message"</span></button>
+                            })}
+                        </div>
+                    }
+                }).collect_view()}
+            </div>
+        })
     }
 }

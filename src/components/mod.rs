@@ -2,7 +2,9 @@
 
 pub mod breadcrumbs;
 pub mod chart;
+pub mod edit_value;
 pub mod layout;
 pub mod legend;
+pub mod plan;
 pub mod status;
 pub mod travel;

@@ -1,15 +1,162 @@
-//! About the data: what is loaded, and how to load your own.
+//! About the data: what is loaded, exporting it, and importing files.
 
-use crate::state::use_dataset;
+use crate::adapters::download;
+use crate::edits;
+use crate::importing::{self, use_importer, Pending};
+use crate::state::{use_app, use_dataset, Load, Origin};
+use gt_core::route::Route;
 use leptos::prelude::*;
+
+fn today() -> String {
+    edits::now_iso().get(..10).unwrap_or("").to_string()
+}
+
+#[component]
+fn ImportPanel() -> impl IntoView {
+    let state = use_app();
+    let importer = use_importer();
+    let on_file = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            importing::begin(state, importer, file);
+        }
+        // Choosing the same file again must work too.
+        input.set_value("");
+    };
+    let cancel = move |_| importer.pending.set(Pending::Nothing);
+    let pending = move || {
+        match importer.pending.get() {
+        Pending::Nothing => ().into_any(),
+        Pending::Reading(name) => view! { <p class="gt-body" role="status" data-testid="import-status">{format!("Reading {name}…")}</p> }.into_any(),
+        Pending::Refused { name, problems } => view! {
+            <div class="gt-error-summary" role="alert" data-testid="import-errors">
+                <h3 class="gt-heading-m">{format!("{name} cannot be imported")}</h3>
+                <p>{format!("{} problem{} found. Nothing has been changed: your data and your changes are as they were.", problems.len(), if problems.len() == 1 { " was" } else { "s were" })}</p>
+                <ul class="gt-error-summary__list">{problems.into_iter().take(100).map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                <p>"Fix the file and import it again."</p>
+                <button type="button" class="gt-button gt-button--secondary" on:click=cancel>"Close"</button>
+            </div>
+        }.into_any(),
+        Pending::Dataset { name, text, data, summary } => {
+            let confirm = move |_| importing::use_dataset_text(&state, importer, &name, data.clone(), &text);
+            view! {
+                <div class="gt-inset gt-import-preview" data-testid="import-preview">
+                    <h3 class="gt-heading-m">"Check before you import"</h3>
+                    <ul class="gt-list gt-list--bullet">{summary.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                    <p>"Importing replaces the data shown in this browser. You can go back to the built-in data at any time."</p>
+                    <div class="gt-edit-form__actions">
+                        <button type="button" class="gt-button" on:click=confirm data-testid="import-confirm">"Use this data"</button>
+                        <button type="button" class="gt-button gt-button--secondary" on:click=cancel data-testid="import-cancel">"Cancel"</button>
+                    </div>
+                </div>
+            }.into_any()
+        }
+        Pending::Csv { name, merged, fresh } => {
+            let choice = |label: &'static str, testid: &'static str, r: Result<(std::sync::Arc<gt_core::Dataset>, String, Vec<String>), Vec<String>>, name: String| match r {
+                Ok((ds, json, lines)) => {
+                    let go = move |_| importing::use_dataset_text(&state, importer, &name, ds.clone(), &json);
+                    view! {
+                        <div class="gt-import-choice">
+                            <ul class="gt-list gt-list--bullet">{lines.into_iter().take(30).map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                            <button type="button" class="gt-button" on:click=go data-testid=testid>{label}</button>
+                        </div>
+                    }.into_any()
+                }
+                Err(problems) => view! {
+                    <div class="gt-import-choice"><p>{format!("{label}: not possible.")}</p>
+                        <ul class="gt-error-summary__list">{problems.into_iter().take(30).map(|p| view! { <li>{p}</li> }).collect_view()}</ul></div>
+                }.into_any(),
+            };
+            view! {
+                <div class="gt-inset gt-import-preview" data-testid="import-preview">
+                    <h3 class="gt-heading-m">{format!("Figures from {name}")}</h3>
+                    <h4 class="gt-heading-s">"Add them to the data shown now"</h4>
+                    {choice("Add to the current data", "import-merge", merged, name.clone())}
+                    <h4 class="gt-heading-s">"Or open them as a new set of data"</h4>
+                    {choice("Open as new data", "import-new", fresh, name.clone())}
+                    <button type="button" class="gt-button gt-button--secondary" on:click=cancel data-testid="import-cancel">"Cancel"</button>
+                </div>
+            }.into_any()
+        }
+        Pending::Changes { name, saved, summary } => {
+            let go = move |_| {
+                let mut added = 0;
+                state.edits.update(|l| added = l.merge(&saved.changes));
+                edits::persist(&state);
+                importer.pending.set(Pending::Done(format!("{added} changes from {name} have been added to your changes.")));
+            };
+            view! {
+                <div class="gt-inset gt-import-preview" data-testid="import-preview">
+                    <h3 class="gt-heading-m">"Changes to import"</h3>
+                    <ul class="gt-list gt-list--bullet">{summary.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                    <div class="gt-edit-form__actions">
+                        <button type="button" class="gt-button" on:click=go data-testid="import-confirm">"Add these changes"</button>
+                        <button type="button" class="gt-button gt-button--secondary" on:click=cancel data-testid="import-cancel">"Cancel"</button>
+                    </div>
+                </div>
+            }.into_any()
+        }
+        Pending::Done(msg) => view! { <p class="gt-confirm" role="status" data-testid="import-done">{msg}</p> }.into_any(),
+    }
+    };
+    view! {
+        <h2 class="gt-heading-l" id="import">"Import"</h2>
+        <p class="gt-body">"Open a data file (JSON, format golden-thread/1), add a quarter's figures from a CSV return, or add changes a colleague exported. Every file is checked in full before anything changes."</p>
+        <div class="gt-dropzone">
+            <div class="gt-form-group">
+                <label class="gt-label" for="import-file">"Choose a file"</label>
+                <p class="gt-hint" id="import-hint">"JSON or CSV, up to 30 MB. Or drag a file and drop it anywhere on this page."</p>
+                <input type="file" id="import-file" class="gt-file" accept=".json,.csv,.txt,application/json,text/csv" aria-describedby="import-hint" data-testid="import-file" on:change=on_file/>
+            </div>
+        </div>
+        <div aria-live="polite">{pending}</div>
+    }
+}
 
 #[component]
 pub fn DataPage() -> impl IntoView {
+    let state = use_app();
     let ds = use_dataset();
     let actions = ds.actions().count();
     let projects = ds.projects().count();
+    let export_json = {
+        let ds = ds.clone();
+        move |_| {
+            let name = gt_core::export::file_name(&ds, None, "data", &today(), "json");
+            let _ = download::save(&name, "application/json", &ds.to_json());
+        }
+    };
+    let export_csv = {
+        let ds = ds.clone();
+        move |_| {
+            let name = gt_core::export::file_name(&ds, None, "all-figures", &today(), "csv");
+            let _ = download::save(
+                &name,
+                "text/csv;charset=utf-8",
+                &gt_core::csv::export_all(&ds),
+            );
+        }
+    };
+    let origin = move || {
+        match state.origin.get() {
+        Origin::BuiltIn => view! { <p class="gt-body" data-testid="origin">"You are looking at the built-in data."</p> }.into_any(),
+        Origin::Link(url) => view! { <p class="gt-body" data-testid="origin">"This data was opened from "<code>{url}</code>" (named in the link)."</p> }.into_any(),
+        Origin::Imported { name, at } => view! {
+            <p class="gt-body" data-testid="origin">{format!("You are looking at data imported from {name}{}, kept in this browser. ", if at.is_empty() { String::new() } else { format!(" on {}", at.get(..10).unwrap_or("")) })}
+                <button type="button" class="gt-link-button" data-testid="back-to-built-in" on:click=move |_| importing::back_to_built_in(state)>"Go back to the built-in data"</button></p>
+        }.into_any(),
+    }
+    };
+    let edits_n = move || state.edits.with(|e| e.changes.len());
     view! {
         <h1 class="gt-heading-xl" data-testid="page-heading">"Data"</h1>
+        {origin}
         <p class="gt-body-l">{ds.description.clone()}</p>
         <dl class="gt-summary-list gt-summary-list--dl" data-testid="data-summary">
             <div><dt>"Title"</dt><dd>{ds.title.clone()}</dd></div>
@@ -20,7 +167,17 @@ pub fn DataPage() -> impl IntoView {
             <div><dt>"Indicators"</dt><dd data-testid="indicator-count">{ds.indicators.len()}</dd></div>
             <div><dt>"Strategic priorities"</dt><dd>{format!("{} ({} projects)", ds.priorities.len(), projects)}</dd></div>
             <div><dt>"Improvement plan"</dt><dd>{format!("{} themes, {} areas, {} actions", ds.themes.len(), ds.themes.iter().map(|t| t.areas.len()).sum::<usize>(), actions)}</dd></div>
+            <div><dt>"Your changes in this browser"</dt><dd><a href=Route::Changes.href()>{move || format!("{} change(s)", edits_n())}</a></dd></div>
             <div><dt>"File format"</dt><dd>{ds.format.clone()}</dd></div>
         </dl>
+        <h2 class="gt-heading-l">"Export"</h2>
+        <p class="gt-body">"Exports include your changes. File names say what and when."</p>
+        <div class="gt-edit-form__actions">
+            <button type="button" class="gt-button" on:click=export_json data-testid="export-json">"Download the data (JSON)"</button>
+            <button type="button" class="gt-button gt-button--secondary" on:click=export_csv data-testid="export-csv">"Download every figure (CSV)"</button>
+            <a href=Route::Changes.href()>"Export only your changes"</a>
+        </div>
+        <ImportPanel/>
+        {move || matches!(state.source.get(), Load::Failed { .. }).then(|| view! { <p>"The data could not be loaded."</p> })}
     }
 }

@@ -3,6 +3,7 @@
 use crate::adapters::{clipboard, location};
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::chart::{Sparkline, TrendChart};
+use crate::components::edit_value::EditValueForm;
 use crate::components::legend::RagLegend;
 use crate::components::status::RagTag;
 use crate::components::travel::TravelText;
@@ -70,6 +71,24 @@ pub fn IndicatorsPage() -> impl IntoView {
         });
     };
 
+    let download_view = {
+        let ds = ds.clone();
+        move |_| {
+            let (rows, period) = filtered
+                .with_untracked(|f| (f.rows.iter().map(|r| r.index).collect::<Vec<_>>(), f.period));
+            let inds: Vec<&gt_core::Indicator> = rows.iter().map(|i| &ds.indicators[*i]).collect();
+            let periods: Vec<Period> = period.into_iter().collect();
+            let text = gt_core::csv::export_returns(
+                &ds,
+                &inds,
+                period.as_ref().map(|_| periods.as_slice()),
+            );
+            let today = crate::edits::now_iso().get(..10).unwrap_or("").to_string();
+            let name =
+                gt_core::export::file_name(&ds, period.as_ref(), "indicators", &today, "csv");
+            let _ = crate::adapters::download::save(&name, "text/csv;charset=utf-8", &text);
+        }
+    };
     let notes = move || view_state.with(|v| v.1.clone());
     let period_label = move || {
         filtered
@@ -329,7 +348,10 @@ pub fn IndicatorsPage() -> impl IntoView {
             <div class="gt-results">
                 <div class="gt-results__bar">
                     <p class="gt-results__count" role="status" aria-live="polite" data-testid="result-count">{count_text}</p>
-                    <button type="button" class="gt-button gt-button--secondary" on:click=copy_link data-testid="copy-link">"Copy link to this view"</button>
+                    <div class="gt-edit-form__actions">
+                        <button type="button" class="gt-button gt-button--secondary" on:click=copy_link data-testid="copy-link">"Copy link to this view"</button>
+                        <button type="button" class="gt-button gt-button--secondary" on:click=download_view data-testid="export-view-csv">"Download this view (CSV)"</button>
+                    </div>
                 </div>
                 {move || copied.get().map(|r| match r {
                     Ok(()) => view! { <p class="gt-confirm" role="status" data-testid="copy-result">"Link copied. Anyone who opens it sees this view."</p> }.into_any(),
@@ -394,6 +416,9 @@ pub fn IndicatorPage(id: String) -> impl IntoView {
     let council = ds.council_name(&ind.council).to_string();
     let service = ds.service_name(&ind.service).to_string();
     let table_id = format!("figures-{}", ind.id);
+    let state = use_app();
+    let editing_period = RwSignal::new(None::<Period>);
+    let next_period = ind.values.last().map(|v| v.period.next());
     let crumbs = vec![
         ("Overview".to_string(), Route::Overview.href()),
         ("Indicators".to_string(), Route::Indicators.href()),
@@ -413,6 +438,8 @@ pub fn IndicatorPage(id: String) -> impl IntoView {
                 let pct = x.percent.map(|p| format!(" ({}{:.1}%)", if p > 0.0 { "+" } else { "" }, p)).unwrap_or_default();
                 format!("{}{pct}", gt_core::fmt::difference(x.absolute, dec, ind.unit.as_deref()))
             });
+            let vp = v.period;
+            let label = v.period.short_label();
             view! {
                 <tr data-testid="figure-row" data-period=v.period.id()>
                     <th scope="row" class="gt-nowrap">{v.period.short_label()}</th>
@@ -429,6 +456,10 @@ pub fn IndicatorPage(id: String) -> impl IntoView {
                             {v.remedial_action.clone().map(|r| view! { <p><strong>"Remedial action: "</strong>{r}</p> })}
                         })}
                     </td>
+                    {move || state.editing.get().then(|| view! {
+                        <td><button type="button" class="gt-button gt-button--secondary" data-testid=format!("edit-row-{}", vp.id())
+                            on:click=move |_| editing_period.set(Some(vp))>"Edit"<span class="gt-visually-hidden">{format!(" figures for {label}")}</span></button></td>
+                    })}
                 </tr>
             }
         })
@@ -467,10 +498,22 @@ pub fn IndicatorPage(id: String) -> impl IntoView {
                 <th scope="col" class="gt-num">"Difference from target"</th>
                 <th scope="col">"Status"</th>
                 <th scope="col">"Commentary"</th>
+                {move || state.editing.get().then(|| view! { <th scope="col"><span class="gt-visually-hidden">"Edit"</span></th> })}
             </tr></thead>
             <tbody>{rows}</tbody>
         </table>
         </div>
+        {move || state.editing.get().then(|| next_period.map(|np| view! {
+            <p><button type="button" class="gt-button" data-testid="add-next-period" on:click=move |_| editing_period.set(Some(np))>
+                {format!("Add figures for {}", np.short_label())}</button></p>
+        }))}
+        {
+            let ds = ds.clone();
+            let ind = ind.clone();
+            move || editing_period.get().map(|p| view! {
+                <EditValueForm ds=ds.clone() indicator=ind.clone() period=p default_tolerance=tol on_close=move |_| editing_period.set(None)/>
+            })
+        }
         <h2 class="gt-heading-l">"About this indicator"</h2>
         <dl class="gt-summary-list gt-summary-list--dl" data-testid="definition">
             <div><dt>"Id"</dt><dd>{ind.id.clone()}</dd></div>

@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod accessibility;
+pub mod changes;
 pub mod data;
 pub mod improvement;
 pub mod indicators;

@@ -1,45 +1,363 @@
-//! Strategic priorities and a priority's own page.
+//! Strategic priorities, and a priority's own page: its projects with their status history,
+//! and the golden thread from the priority through its improvement areas and actions to the
+//! indicators that measure them.
 
-use crate::components::status::WorkTag;
+use crate::adapters::location;
+use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::plan::{
+    LinkNotes, OverdueTag, PeriodPicker, Timeline, WorkBar, WorkCountList, WorkLegend,
+};
+use crate::components::status::{RagTag, WorkTag};
+use crate::pages::improvement::area_href;
 use crate::pages::status::NotInData;
-use crate::state::use_dataset;
-use gt_core::route::Route;
-use gt_core::summary::{priority_status, work_status};
+use crate::state::{use_app, use_dataset};
+use gt_core::plan::{
+    area_indicators, area_summary, default_period, describe_counts, direct_indicators,
+    group_by_name, indicator_now, period_choices, period_param, priority_areas,
+    priority_indicators, priority_summary, reference_date, strategy_quarters, timeline, work_state,
+    Plan,
+};
+use gt_core::route::{Location, Route};
+use gt_core::{Dataset, Indicator, Period, Priority};
 use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The rule for a priority's overall status, in words (docs/rag-rules.md).
+const PRIORITY_RULE: &str = "A priority's overall status comes from its projects' latest updates: Off track if any project is off track; else At risk if any is at risk; else On track if any is on track (or some are complete and the rest not started); Complete when every project is complete; Not started when none has started.";
+
+fn priority_href(id: &str, period: Option<Period>) -> String {
+    let mut loc = Location::new(Route::Priority(id.to_string()));
+    if let Some(p) = period {
+        loc = loc.with("period", &p.id());
+    }
+    loc.to_hash()
+}
+
+/// The period for a strategy page: `?period=` when valid, else the latest with updates.
+fn strategy_period(
+    ds: &Dataset,
+) -> (
+    Memo<(Option<Period>, Option<String>)>,
+    Signal<Option<Period>>,
+) {
+    let state = use_app();
+    let param = Memo::new(move |_| state.location.with(period_param));
+    let default = default_period(ds, Plan::Strategy);
+    let period = Signal::derive(move || param.with(|p| p.0).or(default));
+    (param, period)
+}
+
+fn pick_period() -> Callback<Period> {
+    let state = use_app();
+    Callback::new(move |p: Period| {
+        let loc = state.location.get_untracked().with("period", &p.id());
+        location::navigate(state.location, loc, true);
+    })
+}
 
 #[component]
 pub fn PrioritiesPage() -> impl IntoView {
     let ds = use_dataset();
+    let (param, period) = strategy_period(&ds);
+    let notes = Signal::derive(move || param.with(|p| p.1.clone().into_iter().collect::<Vec<_>>()));
+    let choices = period_choices(&ds, Plan::Strategy);
+    let on_text = {
+        let ds = ds.clone();
+        move || gt_core::fmt::date(reference_date(&ds, Plan::Strategy, period.get().as_ref()))
+    };
+    let cards = {
+        let ds = ds.clone();
+        move || {
+            let p = period.get();
+            let keep = param.with(|x| x.0);
+            ds.priorities
+                .iter()
+                .map(|pr| {
+                    let s = priority_summary(&ds, pr, p.as_ref());
+                    let n_areas = priority_areas(&ds, &pr.id).len();
+                    let n_inds = priority_indicators(&ds, &pr.id).len();
+                    view! {
+                        <li class="gt-card gt-priority-card" data-testid="priority-card" data-id=pr.id.clone() data-status=s.status.as_str()>
+                            <p class="gt-priority-card__id">{format!("Priority {}", pr.id)}</p>
+                            <h2 class="gt-heading-m gt-priority-card__title">
+                                <a href=priority_href(&pr.id, keep)>{pr.title.clone()}</a>
+                            </h2>
+                            <div class="gt-priority-card__status" data-testid="priority-status"><WorkTag status=s.status/></div>
+                            <p class="gt-priority-card__projects">{describe_counts(&s.projects, "project")}</p>
+                            <WorkBar counts=s.projects/>
+                            <WorkCountList counts=s.projects testid="project-counts"/>
+                            <p class="gt-priority-card__links">
+                                {format!("{n_areas} improvement area{} · {n_inds} indicator{}", if n_areas == 1 { "" } else { "s" }, if n_inds == 1 { "" } else { "s" })}
+                            </p>
+                        </li>
+                    }
+                })
+                .collect_view()
+        }
+    };
     view! {
-        <h1 class="gt-heading-xl" data-testid="page-heading">"Strategic priorities"</h1>
-        <ul class="gt-cards">
-            {ds.priorities.iter().map(|p| view! {
-                <li class="gt-card" data-testid="priority-card">
-                    <h2 class="gt-heading-m"><a href=Route::Priority(p.id.clone()).href()>{format!("{}: {}", p.id, p.title)}</a></h2>
-                    <WorkTag status=priority_status(p, None)/>
-                    <p class="gt-secondary">{format!("{} projects", p.projects.len())}</p>
+        <Breadcrumbs items=vec![("Overview".to_string(), Route::Overview.href())]/>
+        <div class="gt-plan-head">
+            <div>
+                <h1 class="gt-heading-xl" data-testid="page-heading">"Strategic priorities"</h1>
+                <p class="gt-body-l" data-testid="period-label">{move || period.get().map(|p| format!("Progress at {}", p.label())).unwrap_or_else(|| "No progress updates yet".into())}</p>
+            </div>
+            <PeriodPicker id="priorities-period" choices=choices selected=period on_pick=pick_period() label="Change period"/>
+        </div>
+        <p class="gt-body gt-plan-intro">
+            "The strategy's priorities, each delivered by projects and key activities, and by the improvement areas that serve it. "
+            "A project is "<strong>"overdue"</strong>" when its due date is before "{on_text}" and it is not complete."
+        </p>
+        <LinkNotes notes=notes/>
+        <WorkLegend rollup_of=PRIORITY_RULE/>
+        <ul class="gt-cards gt-priority-cards" data-testid="priority-cards">{cards}</ul>
+    }
+}
+
+/// A list of indicators in the thread, grouped by measure, each council's figure a link.
+fn indicator_nodes(ds: &Dataset, inds: &[&Indicator]) -> impl IntoView {
+    group_by_name(inds)
+        .into_iter()
+        .map(|(name, group)| {
+            view! {
+                <li class="gt-tree__node gt-tree__node--indicator">
+                    <span class="gt-tree__kind">"Indicator"</span>
+                    <span class="gt-tree__name">{name.clone()}</span>
+                    <ul class="gt-tree__councils">
+                        {group.into_iter().map(|i| {
+                            let (rag, v) = indicator_now(ds, i);
+                            let council = ds.council(&i.council);
+                            let label = council.map(|c| c.name.clone()).unwrap_or_else(|| i.council.clone());
+                            let short = council.and_then(|c| c.short.clone()).unwrap_or_else(|| i.council.clone());
+                            view! {
+                                <li data-testid="thread-indicator" data-id=i.id.clone() data-status=rag.as_str()>
+                                    <a href=Route::Indicator(i.id.clone()).href()>
+                                        <span class="gt-visually-hidden">{format!("{name}, ")}</span>
+                                        <abbr title=label>{short}</abbr>
+                                    </a>
+                                    <RagTag rag=rag/>
+                                    {v.map(|v| view! { <span class="gt-tree__when">{v.period.short_label()}</span> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
                 </li>
-            }).collect_view()}
-        </ul>
+            }
+        })
+        .collect_view()
+}
+
+/// The golden thread for one priority: priority → areas → actions and indicators; and the
+/// indicators linked to the priority directly.
+fn thread(ds: &Arc<Dataset>, pr: &Priority, period: Option<Period>) -> impl IntoView {
+    let s = priority_summary(ds, pr, period.as_ref());
+    let plan_period = default_period(ds, Plan::Improvement);
+    let on = reference_date(ds, Plan::Improvement, plan_period.as_ref());
+    let areas = priority_areas(ds, &pr.id);
+    let direct = direct_indicators(ds, &pr.id);
+    let ind_period = gt_core::summary::latest_period_with_data(ds);
+    view! {
+        <p class="gt-body gt-thread__intro">
+            "How this priority is delivered and measured: the improvement areas that serve it, their actions, and the indicators that measure them. "
+            {format!(
+                "Projects as at {}; improvement actions as at {}; indicators at their latest figures{}.",
+                period.map(|p| p.short_label()).unwrap_or_else(|| "the latest update".into()),
+                plan_period.map(|p| p.short_label()).unwrap_or_else(|| "the latest update".into()),
+                ind_period.map(|p| format!(" (up to {})", p.short_label())).unwrap_or_default(),
+            )}
+        </p>
+        <div class="gt-thread" data-testid="thread">
+            <ul class="gt-tree">
+                <li class="gt-tree__node gt-tree__node--priority">
+                    <span class="gt-tree__kind">{format!("Priority {}", pr.id)}</span>
+                    <span class="gt-tree__name gt-tree__name--priority">{pr.title.clone()}</span>
+                    <WorkTag status=s.status/>
+                    <ul class="gt-tree__children">
+                        {areas.iter().map(|(t, a)| {
+                            let sa = area_summary(ds, a, plan_period.as_ref());
+                            let inds = area_indicators(ds, &a.id);
+                            view! {
+                                <li class="gt-tree__node gt-tree__node--area" data-testid="thread-area" data-id=a.id.clone() data-status=sa.status.as_str()>
+                                    <span class="gt-tree__kind">{format!("Area {}", a.id)}</span>
+                                    <a class="gt-tree__name" href=area_href(&a.id, None)>{a.title.clone()}</a>
+                                    <WorkTag status=sa.status/>
+                                    <span class="gt-tree__meta">{format!(
+                                        "Theme {}{}",
+                                        t.id,
+                                        a.service.as_ref().map(|s| format!(" · {}", ds.service_name(s))).unwrap_or_default()
+                                    )}</span>
+                                    <ul class="gt-tree__children">
+                                        {a.actions.iter().map(|x| {
+                                            let st = work_state(&x.updates, x.due, plan_period.as_ref(), on);
+                                            view! {
+                                                <li class="gt-tree__node gt-tree__node--action" data-testid="thread-action" data-id=x.id.clone() data-status=st.status.as_str()>
+                                                    <span class="gt-tree__kind">{format!("Action {}", x.id)}</span>
+                                                    <a class="gt-tree__name gt-tree__name--action" href=area_href(&a.id, None)>{x.title.clone()}</a>
+                                                    <WorkTag status=st.status/>
+                                                    {st.overdue.then(|| view! { <OverdueTag/> })}
+                                                </li>
+                                            }
+                                        }).collect_view()}
+                                        {if inds.is_empty() {
+                                            view! { <li class="gt-tree__node gt-tree__node--none">"No indicator measures this area yet."</li> }.into_any()
+                                        } else {
+                                            indicator_nodes(ds, &inds).into_any()
+                                        }}
+                                    </ul>
+                                </li>
+                            }
+                        }).collect_view()}
+                        {(!direct.is_empty()).then(|| view! {
+                            <li class="gt-tree__node gt-tree__node--group" data-testid="thread-direct">
+                                <span class="gt-tree__name">"Indicators linked to the priority directly"</span>
+                                <ul class="gt-tree__children">{indicator_nodes(ds, &direct)}</ul>
+                            </li>
+                        })}
+                    </ul>
+                </li>
+            </ul>
+        </div>
     }
 }
 
 #[component]
 pub fn PriorityPage(id: String) -> impl IntoView {
     let ds = use_dataset();
-    let Some(p) = ds.priority(&id).cloned() else {
+    let Some(pr) = ds.priority(&id).cloned() else {
         return view! { <NotInData what="priority" id=id back=Route::Priorities back_label="See all priorities"/> }.into_any();
     };
+    let pr = Arc::new(pr);
+    let (param, period) = strategy_period(&ds);
+    let notes = Signal::derive(move || param.with(|p| p.1.clone().into_iter().collect::<Vec<_>>()));
+    let choices = period_choices(&ds, Plan::Strategy);
+    let n_areas = priority_areas(&ds, &pr.id).len();
+    let n_inds = priority_indicators(&ds, &pr.id).len();
+    let pos = ds
+        .priorities
+        .iter()
+        .position(|p| p.id == pr.id)
+        .unwrap_or(0);
+    let prev = pos
+        .checked_sub(1)
+        .and_then(|i| ds.priorities.get(i))
+        .map(|p| (p.id.clone(), p.title.clone()));
+    let next = ds
+        .priorities
+        .get(pos + 1)
+        .map(|p| (p.id.clone(), p.title.clone()));
+    let keep = move || param.with(|x| x.0);
+
+    let head = {
+        let ds = ds.clone();
+        let pr = pr.clone();
+        move || {
+            let p = period.get();
+            let s = priority_summary(&ds, &pr, p.as_ref());
+            view! {
+                <div class="gt-plan-status" data-testid="priority-status" data-status=s.status.as_str()>
+                    <p class="gt-plan-status__label">{p.map(|p| format!("Overall status at {}", p.short_label())).unwrap_or_else(|| "Overall status".into())}</p>
+                    <WorkTag status=s.status/>
+                    <p class="gt-plan-status__counts">{describe_counts(&s.projects, "project")}</p>
+                    <WorkBar counts=s.projects/>
+                </div>
+            }
+        }
+    };
+
+    let projects = {
+        let ds = ds.clone();
+        let pr = pr.clone();
+        move || {
+            let p = period.get();
+            let on = reference_date(&ds, Plan::Strategy, p.as_ref());
+            let quarters = strategy_quarters(&ds, p.as_ref());
+            pr.projects
+                .iter()
+                .map(|x| {
+                    let s = work_state(&x.updates, x.due, p.as_ref(), on);
+                    let latest = s.latest.map(|i| x.updates[i].clone());
+                    let steps = timeline(&x.updates, &quarters, p.as_ref());
+                    let service = x.service.as_ref().map(|sv| (sv.clone(), ds.service_name(sv).to_string()));
+                    let councils = if x.councils.is_empty() {
+                        "Not stated".to_string()
+                    } else {
+                        x.councils.iter().map(|c| ds.council_name(c).to_string()).collect::<Vec<_>>().join(", ")
+                    };
+                    view! {
+                        <section class="gt-card gt-project" data-testid="project" data-id=x.id.clone() data-status=s.status.as_str() data-overdue=s.overdue.to_string() aria-labelledby=format!("project-{}", x.id)>
+                            <h3 class="gt-heading-m gt-project__title" id=format!("project-{}", x.id)>
+                                <span class="gt-action__id">{x.id.clone()}</span>" "{x.title.clone()}
+                            </h3>
+                            <div class="gt-action-card__status">
+                                <WorkTag status=s.status/>
+                                {s.percent.map(|p| view! { <span class="gt-action__pct">{format!("{}% complete", gt_core::fmt::trim_number(p.round()))}</span> })}
+                                {s.overdue.then(|| view! { <OverdueTag/> })}
+                            </div>
+                            {x.description.clone().map(|d| view! { <p class="gt-body">{d}</p> })}
+                            <dl class="gt-summary-list gt-summary-list--dl gt-project__facts">
+                                <div><dt>"Owner"</dt><dd>{x.owner.clone().unwrap_or_else(|| "Not stated".into())}</dd></div>
+                                <div><dt>"Service"</dt><dd>{match service {
+                                    Some((id, name)) => view! { <a href=format!("{}?service={}", Route::Indicators.href(), id)>{name}</a> }.into_any(),
+                                    None => view! { "Not stated" }.into_any(),
+                                }}</dd></div>
+                                <div><dt>"Councils"</dt><dd>{councils}</dd></div>
+                                <div><dt>"Due date"</dt><dd>{x.due.map(gt_core::fmt::date).unwrap_or_else(|| "No date".into())}</dd></div>
+                                <div><dt>"Status by quarter"</dt><dd><Timeline steps=steps years=true label="Status by quarter".to_string()/></dd></div>
+                                <div><dt>"Latest update"</dt><dd data-testid="project-commentary">{match latest {
+                                    Some(u) => view! {
+                                        <p class="gt-project__when">{u.period.label()}</p>
+                                        <p class="gt-project__comment">{u.commentary.clone().unwrap_or_else(|| "No commentary given.".into())}</p>
+                                    }.into_any(),
+                                    None => view! { <p>"No update yet."</p> }.into_any(),
+                                }}</dd></div>
+                            </dl>
+                        </section>
+                    }
+                })
+                .collect_view()
+        }
+    };
+
+    let thread_view = {
+        let ds = ds.clone();
+        let pr = pr.clone();
+        move || thread(&ds, &pr, period.get())
+    };
+
     view! {
-        <p class="gt-caption-l">{format!("Strategic priority {}", p.id)}</p>
-        <h1 class="gt-heading-xl" data-testid="page-heading">{p.title.clone()}</h1>
-        {p.description.clone().map(|d| view! { <p class="gt-body-l">{d}</p> })}
-        <h2 class="gt-heading-l">"Projects"</h2>
-        <ul class="gt-cards">
-            {p.projects.iter().map(|x| view! {
-                <li class="gt-card"><h3 class="gt-heading-s">{x.title.clone()}</h3><WorkTag status=work_status(&x.updates, None)/></li>
-            }).collect_view()}
-        </ul>
+        <Breadcrumbs items=vec![
+            ("Overview".to_string(), Route::Overview.href()),
+            ("Strategic priorities".to_string(), Route::Priorities.href()),
+        ]/>
+        <p class="gt-caption-l">{format!("Strategic priority {}", pr.id)}</p>
+        <h1 class="gt-heading-xl" data-testid="page-heading">{pr.title.clone()}</h1>
+        <LinkNotes notes=notes/>
+        {pr.description.clone().map(|d| view! { <p class="gt-body-l">{d}</p> })}
+        <div class="gt-plan-head gt-plan-head--detail">
+            {head}
+            <PeriodPicker id="priority-period" choices=choices selected=period on_pick=pick_period() label="Change period"/>
+        </div>
+        <p class="gt-body gt-priority-scope" data-testid="priority-scope">{format!(
+            "Delivered by {} project{} and {n_areas} improvement area{}; measured by {n_inds} indicator{}.",
+            pr.projects.len(), if pr.projects.len() == 1 { "" } else { "s" },
+            if n_areas == 1 { "" } else { "s" }, if n_inds == 1 { "" } else { "s" }
+        )}</p>
+        <WorkLegend rollup_of=PRIORITY_RULE/>
+        <h2 class="gt-heading-l" id="priority-projects">"Projects and key activities"</h2>
+        <div class="gt-projects">{projects}</div>
+        <h2 class="gt-heading-l" id="priority-thread">"The golden thread"</h2>
+        {thread_view}
+        <nav class="gt-pager" aria-label="Other priorities">
+            <ul class="gt-pager__list">
+                {prev.map(|(id, title)| view! {
+                    <li class="gt-pager__item gt-pager__item--prev"><a href=priority_href(&id, keep())><span class="gt-pager__dir">"Previous priority"</span><span class="gt-pager__label">{format!("{id}: {title}")}</span></a></li>
+                })}
+                {next.map(|(id, title)| view! {
+                    <li class="gt-pager__item gt-pager__item--next"><a href=priority_href(&id, keep())><span class="gt-pager__dir">"Next priority"</span><span class="gt-pager__label">{format!("{id}: {title}")}</span></a></li>
+                })}
+            </ul>
+        </nav>
         <p><a href=Route::Priorities.href()>"Back to all priorities"</a></p>
-    }.into_any()
+    }
+    .into_any()
 }

@@ -1,0 +1,217 @@
+//! Recording, saving and restoring an officer's edits, and keeping two tabs in step.
+//! The rules (applying, conflicts, the saved format) are in `gt_core::edit`; this is the glue
+//! between them, the app state and local storage.
+
+use crate::adapters::storage;
+use crate::state::{AppState, Load, NoticeKind, Saving};
+use gt_core::edit::{dataset_key, Change, Saved, Target};
+use leptos::prelude::*;
+use serde_json::Value;
+
+/// Storage key for a dataset's edits.
+pub fn edits_key(ds_key: &str) -> String {
+    format!("golden-thread/edits/{ds_key}")
+}
+
+/// Now as an ISO timestamp (UTC).
+pub fn now_iso() -> String {
+    js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+}
+
+/// Now as HH:MM local time, for "Saved at 14:05".
+pub fn now_clock() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
+}
+
+fn new_group() -> String {
+    format!(
+        "{}-{:06x}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 16_777_215.0) as u64
+    )
+}
+
+fn current_key(state: &AppState) -> Option<String> {
+    match state.source.get_untracked() {
+        Load::Ready(ds) => Some(dataset_key(&ds)),
+        _ => None,
+    }
+}
+
+/// Writes the edit log to local storage, and says whether that worked.
+pub fn persist(state: &AppState) {
+    let Some(key) = current_key(state) else {
+        return;
+    };
+    let saved = Saved::new(
+        key.clone(),
+        state.source_hash.get_untracked(),
+        now_iso(),
+        state.edits.with_untracked(|e| e.changes.clone()),
+    );
+    let result = if saved.changes.is_empty() {
+        storage::remove(&edits_key(&key))
+    } else {
+        storage::set(&edits_key(&key), &saved.to_json())
+    };
+    match result {
+        Ok(()) => state.saving.set(Saving::Saved(now_clock())),
+        Err(e) => state.saving.set(Saving::Failed(e.to_string())),
+    }
+}
+
+/// Records one edit made of several field changes (undone together), then saves.
+/// `fields` are (field, old, new); unchanged fields are left out.
+pub fn record(state: &AppState, target: Target, fields: Vec<(&str, Value, Value)>) -> usize {
+    let group = new_group();
+    let at = now_iso();
+    let mut n = 0;
+    state.edits.update(|log| {
+        for (i, (field, old, new)) in fields.into_iter().enumerate() {
+            if old == new {
+                continue;
+            }
+            log.push(Change {
+                id: format!("{group}.{i}"),
+                at: at.clone(),
+                target: target.clone(),
+                field: field.to_string(),
+                old,
+                new,
+            });
+            n += 1;
+        }
+    });
+    if n > 0 {
+        persist(state);
+    }
+    n
+}
+
+pub fn undo(state: &AppState) -> bool {
+    let mut n = 0;
+    state.edits.update(|l| n = l.undo_group());
+    if n > 0 {
+        persist(state);
+    }
+    n > 0
+}
+
+pub fn redo(state: &AppState) -> bool {
+    let mut n = 0;
+    state.edits.update(|l| n = l.redo_group());
+    if n > 0 {
+        persist(state);
+    }
+    n > 0
+}
+
+pub fn revert(state: &AppState, target: &Target, field: &str) {
+    state.edits.update(|l| l.revert(target, field));
+    persist(state);
+}
+
+pub fn discard_all(state: &AppState) {
+    state.edits.update(|l| l.clear());
+    persist(state);
+}
+
+/// After the source is loaded: restores this dataset's saved edits. Unreadable saved data is
+/// kept aside under another key (never overwritten) and the user is told.
+pub fn restore(state: &AppState) {
+    let Some(key) = current_key(state) else {
+        return;
+    };
+    let skey = edits_key(&key);
+    let raw = match storage::get(&skey) {
+        Ok(r) => r,
+        Err(e) => {
+            state.saving.set(Saving::Failed(e.to_string()));
+            state.notify(
+                NoticeKind::Warning,
+                format!("Changes cannot be saved in this browser: {e}. You can still edit; export your changes before you close the page."),
+            );
+            return;
+        }
+    };
+    let Some(raw) = raw else { return };
+    match Saved::parse(&raw) {
+        Ok(saved) => {
+            let n = saved.changes.len();
+            state.edits.update(|l| {
+                l.clear();
+                l.changes = saved.changes;
+            });
+            state.saving.set(Saving::Saved(
+                saved.saved_at.get(11..16).unwrap_or("").to_string(),
+            ));
+            if !saved.source.is_empty()
+                && saved.source != state.source_hash.get_untracked()
+                && n > 0
+            {
+                state.notify(
+                    NoticeKind::SourceChanged,
+                    format!("The data has been updated since you made your {n} change{} in this browser.", if n == 1 { "" } else { "s" }),
+                );
+            }
+        }
+        Err(why) => {
+            let aside = format!("golden-thread/corrupt/{key}/{}", now_iso());
+            let kept = storage::set(&aside, &raw).is_ok();
+            let _ = storage::remove(&skey);
+            state.notify(
+                NoticeKind::Warning,
+                if kept {
+                    format!("The changes saved in this browser could not be read ({why}). A copy has been kept aside in this browser's storage under \"{aside}\", and you are starting with no changes.")
+                } else {
+                    format!("The changes saved in this browser could not be read ({why}), and there was no room to keep a copy aside. They have been left where they were; you are starting with no changes.")
+                },
+            );
+            if !kept {
+                // Put it back: never lose what was there.
+                let _ = storage::set(&skey, &raw);
+            }
+        }
+    }
+}
+
+/// Follows edits made in another tab on the same data: adds them here, and says so.
+pub fn follow_other_tabs(state: AppState) {
+    storage::on_other_tab_change(move |key, value| {
+        let Some(mine) = current_key(&state) else {
+            return;
+        };
+        if key != edits_key(&mine) {
+            return;
+        }
+        let theirs = match value.as_deref().map(Saved::parse) {
+            Some(Ok(s)) => s.changes,
+            // Cleared in the other tab: keep ours, and write them back so nothing is lost.
+            None => {
+                if state.edits.with_untracked(|e| !e.changes.is_empty()) {
+                    persist(&state);
+                    state.notify(NoticeKind::Info, "Changes were discarded in another tab; this tab still has its changes and has saved them again.");
+                }
+                return;
+            }
+            Some(Err(_)) => return,
+        };
+        let mut added = 0;
+        state.edits.update(|l| added = l.merge(&theirs));
+        if added > 0 {
+            persist(&state);
+            state.notify(
+                NoticeKind::Info,
+                format!(
+                    "{added} change{} made in another tab {} been added here.",
+                    if added == 1 { "" } else { "s" },
+                    if added == 1 { "has" } else { "have" }
+                ),
+            );
+        }
+    });
+}
