@@ -53,6 +53,13 @@ pub async fn load_dataset(url: String, state: AppState, origin: Origin) {
 /// Starts loading: a file named in the link, else data imported earlier in this browser, else
 /// the built-in data.
 pub fn start_loading(state: AppState) {
+    // An offline copy carries its data inside the page.
+    if let Some(el) = document().get_element_by_id(gt_core::bundle::DATA_ID) {
+        let text = el.text_content().unwrap_or_default();
+        let load = load_from_text("the data in this offline copy", &text);
+        set_source(&state, load, &text, Origin::Bundle);
+        return;
+    }
     let url = data_url(&state.location.get_untracked());
     if url != BUILT_IN_DATA {
         spawn_local(load_dataset(url.clone(), state, Origin::Link(url)));
@@ -117,6 +124,15 @@ pub fn App() -> impl IntoView {
         }
     });
     std::mem::forget(keys);
+
+    // The service worker found a newer app or data file.
+    let new_version = window_event_listener_untyped("golden-thread-new-version", move |_| {
+        state.notify(
+            crate::state::NoticeKind::NewVersion,
+            "A new version of Golden Thread or its data is available.",
+        );
+    });
+    std::mem::forget(new_version);
 
     // The window title names the page and the dataset.
     Effect::new(move |_| {

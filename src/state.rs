@@ -50,6 +50,8 @@ pub enum Origin {
     BuiltIn,
     /// A file named in the link (`?data=`).
     Link(String),
+    /// The data inside a single-file offline copy.
+    Bundle,
     /// A file the user imported (kept in this browser).
     Imported { name: String, at: String },
 }
@@ -78,6 +80,8 @@ pub enum NoticeKind {
     Warning,
     /// The source changed under saved edits: offer keep / review / discard.
     SourceChanged,
+    /// A newer app or data is available: offer to reload.
+    NewVersion,
 }
 
 #[derive(Clone, Copy)]

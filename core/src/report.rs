@@ -463,7 +463,8 @@ mod tests {
         let d = ds();
         let (all, _) = read("#/report");
         let g = by_council_and_service(&d, &all);
-        let shape: Vec<(&str, Vec<(&str, Vec<&str>)>)> = g
+        type Shape<'a> = Vec<(&'a str, Vec<(&'a str, Vec<&'a str>)>)>;
+        let shape: Shape = g
             .iter()
             .map(|(c, s)| {
                 (

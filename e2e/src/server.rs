@@ -9,10 +9,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+type Overrides = Arc<Mutex<HashMap<String, Option<Vec<u8>>>>>;
+
 pub struct Server {
     port: u16,
     stop: Arc<AtomicBool>,
     offline: Arc<AtomicBool>,
+    overrides: Overrides,
     /// Every path requested, in order.
     pub requests: Arc<Mutex<Vec<String>>>,
 }
@@ -45,7 +48,7 @@ fn respond(mut s: TcpStream, status: &str, ctype: &str, body: &[u8]) {
 fn handle(
     s: TcpStream,
     dir: &Path,
-    overrides: &HashMap<String, Option<Vec<u8>>>,
+    overrides: &Mutex<HashMap<String, Option<Vec<u8>>>>,
     offline: &AtomicBool,
     requests: &Mutex<Vec<String>>,
 ) {
@@ -63,19 +66,20 @@ fn handle(
     while reader.read_line(&mut h).map(|n| n > 2).unwrap_or(false) {
         h.clear();
     }
-    if offline.load(Ordering::SeqCst) {
-        // Like a network that is gone: close without an answer.
-        let _ = s.shutdown(std::net::Shutdown::Both);
-        return;
-    }
     let target = line.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
     let rel = path.trim_start_matches('/');
     let rel = if rel.is_empty() { "index.html" } else { rel };
     requests.lock().unwrap().push(rel.to_string());
-    if let Some(o) = overrides.get(rel) {
+    if offline.load(Ordering::SeqCst) {
+        // Like a network that is gone: close without an answer.
+        let _ = s.shutdown(std::net::Shutdown::Both);
+        return;
+    }
+    let o = overrides.lock().unwrap().get(rel).cloned();
+    if let Some(o) = o {
         match o {
-            Some(body) => respond(s, "200 OK", content_type(Path::new(rel)), body),
+            Some(body) => respond(s, "200 OK", content_type(Path::new(rel)), &body),
             None => respond(s, "404 Not Found", "text/plain", b"not found"),
         }
         return;
@@ -104,8 +108,9 @@ impl Server {
         let stop = Arc::new(AtomicBool::new(false));
         let offline = Arc::new(AtomicBool::new(false));
         let requests = Arc::new(Mutex::new(Vec::new()));
-        let overrides: Arc<HashMap<_, _>> = Arc::new(overrides.into_iter().collect());
+        let overrides: Overrides = Arc::new(Mutex::new(overrides.into_iter().collect()));
         let dir = Arc::new(dir);
+        let shared_overrides = overrides.clone();
         {
             let (stop, offline, requests) = (stop.clone(), offline.clone(), requests.clone());
             std::thread::spawn(move || {
@@ -132,6 +137,7 @@ impl Server {
             port,
             stop,
             offline,
+            overrides: shared_overrides,
             requests,
         }
     }
@@ -139,6 +145,14 @@ impl Server {
     /// "http://127.0.0.1:PORT/".
     pub fn base(&self) -> String {
         format!("http://127.0.0.1:{}/", self.port)
+    }
+
+    /// Serves `bytes` for `path` from now on (`None`: a 404).
+    pub fn set_file(&self, path: &str, bytes: Option<Vec<u8>>) {
+        self.overrides
+            .lock()
+            .unwrap()
+            .insert(path.to_string(), bytes);
     }
 
     /// Takes the server off the network (connections are dropped) or back on.

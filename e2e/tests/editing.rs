@@ -137,6 +137,8 @@ async fn inputs_are_checked_as_you_type_and_new_periods_can_be_added() {
         app.type_into("[data-testid=edit-actual]", "9O.5").await;
         let msg = app.text_of(".gt-field-error").await;
         assert_eq!(msg, "Actual must be a number, like 95.2 (you typed \"9O.5\")");
+        app.js("document.querySelector('[data-testid=edit-form]').scrollIntoView()").await;
+        app.screenshot("edit-form-error").await;
         // Saving with a problem saves nothing.
         app.click("[data-testid=edit-save]").await;
         assert!(app.find_all("[data-testid=edit-form]").await.len() == 1);
@@ -229,6 +231,9 @@ async fn a_broken_import_changes_nothing_and_says_where() {
         app.open("#/data").await;
         app.upload("[data-testid=import-file]", &bad).await;
         let errors = app.text("import-errors").await;
+        app.js("document.querySelector('[data-testid=import-errors]').scrollIntoView()")
+            .await;
+        app.screenshot("import-errors").await;
         assert!(errors.contains("Nothing has been changed"), "{errors}");
         assert!(
             errors.contains("indicators[7].values[1].period: \"2019-20-Q5\" is not a period"),
@@ -448,6 +453,32 @@ async fn a_newer_source_under_saved_edits_is_pointed_out() {
             .as_str()
             .unwrap()
             .contains("data=data/v2.json"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_file_dropped_anywhere_on_the_page_is_imported() {
+    run("drop_import", Options::default(), |app| async move {
+        app.open("#/indicators").await;
+        let csv = format!("indicator_id,period,actual,commentary\n{IND},2019-20-Q4,93.1,Dropped in\n");
+        app.client
+            .execute(
+                "const dt = new DataTransfer(); dt.items.add(new File([arguments[0]], 'q4-return.csv', { type: 'text/csv' }));\
+                 document.querySelector('main').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));",
+                vec![Value::String(csv)],
+            )
+            .await
+            .unwrap();
+        // The Data page opens with the file checked and waiting for a decision.
+        app.find("[data-testid=import-preview]").await;
+        assert_eq!(app.hash().await, "#/data");
+        let preview = app.text("import-preview").await;
+        assert!(preview.contains("1 indicator updated, 1 value added"), "{preview}");
+        app.click("[data-testid=import-merge]").await;
+        app.find("[data-testid=import-done]").await;
+        app.open(&format!("#/indicators/{IND}")).await;
+        assert_eq!(row_actual(&app, "2019-20-Q4").await, "93.1%");
     })
     .await;
 }

@@ -290,8 +290,10 @@ async fn following_the_thread_from_a_priority_to_an_indicator_and_back() {
         app.assert_accessible("a priority page").await;
 
         // Priority → area.
-        app.click(&format!("[data-testid=thread-area][data-id={aid}] > a"))
-            .await;
+        app.click(&format!(
+            "[data-testid=thread-area][data-id={aid}] > .gt-tree__body > a"
+        ))
+        .await;
         wait_heading(&app, &atitle).await;
         assert_eq!(app.hash().await, format!("#/improvement/{aid}"));
         // The area names its priority and lists its indicators.
@@ -624,6 +626,35 @@ async fn plan_pages_at_tablet_width_and_by_keyboard() {
         app.find("[data-testid=area-action]").await;
         app.screenshot("area-800").await;
         app.assert_accessible("an area page at 800 px").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn plan_pages_fit_a_320_pixel_screen() {
+    let options = Options {
+        width: 320,
+        height: 800,
+        ..Options::default()
+    };
+    run("plan_narrow_320", options, |app| async move {
+        let d = data();
+        let p = d["priorities"][0]["id"].as_str().unwrap().to_string();
+        let a = d["themes"][0]["areas"][0]["id"].as_str().unwrap().to_string();
+        for hash in [
+            "#/improvement?service=ict".to_string(),
+            format!("#/priorities/{p}"),
+            format!("#/improvement/{a}"),
+        ] {
+            app.open(&hash).await;
+            app.find("main h1").await;
+            let overflow = app
+                .js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                .await;
+            assert_eq!(overflow, 0, "{hash} overflows sideways at 320 px");
+        }
+        app.open("#/improvement?service=ict").await;
+        app.screenshot("improvement-320").await;
     })
     .await;
 }

@@ -179,6 +179,9 @@ pub fn Notices() -> impl IntoView {
                                     </p>
                                 }
                             })}
+                            {(n.kind == NoticeKind::NewVersion).then(|| view! {
+                                <button type="button" class="gt-button" data-testid="reload-new-version" on:click=|_| { let _ = window().location().reload(); }>"Reload to use it"</button>
+                            })}
                             {(n.kind != NoticeKind::SourceChanged).then(|| view! {
                                 <button type="button" class="gt-link-button" on:click=dismiss.clone()>"Dismiss"<span class="gt-visually-hidden">" this message"</span></button>
                             })}

@@ -146,6 +146,7 @@ pub fn DataPage() -> impl IntoView {
     let origin = move || {
         match state.origin.get() {
         Origin::BuiltIn => view! { <p class="gt-body" data-testid="origin">"You are looking at the built-in data."</p> }.into_any(),
+        Origin::Bundle => view! { <p class="gt-body" data-testid="origin">"You are looking at an offline copy: the app and its data are in this one file, and it works with no network."</p> }.into_any(),
         Origin::Link(url) => view! { <p class="gt-body" data-testid="origin">"This data was opened from "<code>{url}</code>" (named in the link)."</p> }.into_any(),
         Origin::Imported { name, at } => view! {
             <p class="gt-body" data-testid="origin">{format!("You are looking at data imported from {name}{}, kept in this browser. ", if at.is_empty() { String::new() } else { format!(" on {}", at.get(..10).unwrap_or("")) })}
@@ -154,6 +155,17 @@ pub fn DataPage() -> impl IntoView {
     }
     };
     let edits_n = move || state.edits.with(|e| e.changes.len());
+    let copy_status = RwSignal::new(None::<Result<String, String>>);
+    let make_copy = {
+        let ds = ds.clone();
+        move |_| {
+            let ds = ds.clone();
+            copy_status.set(Some(Ok("Preparing the offline copy…".into())));
+            leptos::task::spawn_local(async move {
+                copy_status.set(Some(crate::offline_copy::download_copy(&ds).await));
+            });
+        }
+    };
     view! {
         <h1 class="gt-heading-xl" data-testid="page-heading">"Data"</h1>
         {origin}
@@ -177,6 +189,13 @@ pub fn DataPage() -> impl IntoView {
             <button type="button" class="gt-button gt-button--secondary" on:click=export_csv data-testid="export-csv">"Download every figure (CSV)"</button>
             <a href=Route::Changes.href()>"Export only your changes"</a>
         </div>
+        <h2 class="gt-heading-l">"Offline copy"</h2>
+        <p class="gt-body">"One file with the whole app and this data (with your changes). Open it from your computer, a USB stick or an email attachment: every page works with no internet connection and no server."</p>
+        <button type="button" class="gt-button" on:click=make_copy data-testid="offline-copy">"Download offline copy"</button>
+        {move || copy_status.get().map(|r| match r {
+            Ok(m) => view! { <p class="gt-confirm" role="status" data-testid="offline-copy-status">{m}</p> }.into_any(),
+            Err(e) => view! { <p class="gt-field-error" role="alert" data-testid="offline-copy-status">{format!("The offline copy could not be made: {e}")}</p> }.into_any(),
+        })}
         <ImportPanel/>
         {move || matches!(state.source.get(), Load::Failed { .. }).then(|| view! { <p>"The data could not be loaded."</p> })}
     }

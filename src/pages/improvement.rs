@@ -40,7 +40,8 @@ fn councils_view(ds: &Dataset, ids: &[String]) -> AnyView {
         return view! { <span class="gt-secondary">"Not stated"</span> }.into_any();
     }
     let n = ids.len();
-    ids.iter()
+    let list = ids
+        .iter()
         .enumerate()
         .map(|(k, c)| {
             let council = ds.council(c);
@@ -50,14 +51,16 @@ fn councils_view(ds: &Dataset, ids: &[String]) -> AnyView {
             let name = ds.council_name(c).to_string();
             view! { <abbr title=name>{short}</abbr>{(k + 1 < n).then_some(", ")} }
         })
-        .collect_view()
-        .into_any()
+        .collect_view();
+    view! { <span>{list}</span> }.into_any()
 }
 
 fn due_view(due: Option<chrono::NaiveDate>, overdue: bool) -> impl IntoView {
     view! {
-        <span class="gt-nowrap">{due.map(gt_core::fmt::date).unwrap_or_else(|| "No date".into())}</span>
-        {overdue.then(|| view! { <span class="gt-plan-overdue"><OverdueTag/></span> })}
+        <span class="gt-plan-due">
+            <span class="gt-nowrap">{due.map(gt_core::fmt::date).unwrap_or_else(|| "No date".into())}</span>
+            {overdue.then(|| view! { <span class="gt-plan-overdue"><OverdueTag/></span> })}
+        </span>
     }
 }
 
@@ -87,9 +90,11 @@ fn action_row(ds: &Dataset, row: &ActionRow, period: Option<Period>) -> impl Int
             <td data-label="Councils" class="gt-nowrap">{councils_view(ds, &x.councils)}</td>
             <td data-label="Due">{due_view(x.due, s.overdue)}</td>
             <td data-label="Progress by quarter"><Timeline steps=steps/></td>
-            <td data-label="Status" class="gt-action__status">
-                <WorkTag status=s.status/>
-                {percent_text(s.percent).map(|t| view! { <span class="gt-action__pct">{t}</span> })}
+            <td data-label="Status">
+                <div class="gt-action__status">
+                    <WorkTag status=s.status/>
+                    {percent_text(s.percent).map(|t| view! { <span class="gt-action__pct">{t}</span> })}
+                </div>
             </td>
         </tr>
     }
@@ -517,7 +522,7 @@ pub fn ImprovementPage() -> impl IntoView {
         <h2 class="gt-heading-l" id="plan-actions-heading">"Actions"</h2>
         <form class="gt-filters gt-plan-filters" role="search" aria-label="Filter actions" on:submit=|ev| ev.prevent_default()>
             <h3 class="gt-heading-m gt-filters__title">"Filter"</h3>
-            <div class="gt-form-group">
+            <div class="gt-form-group gt-plan-filters__search">
                 <label class="gt-label" for="plan-q">"Search"</label>
                 <p class="gt-hint" id="plan-q-hint">"Action, area, owner or commentary"</p>
                 <input class="gt-input" type="search" id="plan-q" aria-describedby="plan-q-hint" autocomplete="off"
@@ -638,6 +643,7 @@ fn action_card(
                 view! { <p class="gt-secondary">"No progress updates yet."</p> }.into_any()
             } else {
                 view! {
+                    <div class="gt-table-wrap">
                     <table class="gt-table gt-table--updates">
                         <caption class="gt-table__caption gt-table__caption--s">{table_caption}</caption>
                         <thead><tr>
@@ -650,13 +656,14 @@ fn action_card(
                             {shown.into_iter().map(|u| view! {
                                 <tr data-testid="action-update" data-period=u.period.id()>
                                     <th scope="row" class="gt-nowrap">{u.period.short_label()}</th>
-                                    <td><WorkTag status=u.status/></td>
-                                    <td class="gt-num">{u.percent_complete.map(|p| format!("{}%", gt_core::fmt::trim_number(p))).unwrap_or_else(|| "–".into())}</td>
-                                    <td>{u.commentary.clone().unwrap_or_default()}</td>
+                                    <td data-label="Status"><WorkTag status=u.status/></td>
+                                    <td data-label="Complete" class="gt-num">{u.percent_complete.map(|p| format!("{}%", gt_core::fmt::trim_number(p))).unwrap_or_else(|| "–".into())}</td>
+                                    <td data-label="Commentary">{u.commentary.clone().unwrap_or_default()}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
                     </table>
+                    </div>
                 }.into_any()
             }}
         </section>

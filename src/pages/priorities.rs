@@ -83,7 +83,9 @@ pub fn PrioritiesPage() -> impl IntoView {
                                 <a href=priority_href(&pr.id, keep)>{pr.title.clone()}</a>
                             </h2>
                             <div class="gt-priority-card__status" data-testid="priority-status"><WorkTag status=s.status/></div>
-                            <p class="gt-priority-card__projects">{describe_counts(&s.projects, "project")}</p>
+                            <p class="gt-priority-card__projects">{format!("{} project{}", s.projects.total(), if s.projects.total() == 1 { "" } else { "s" })}
+                                {(s.projects.overdue > 0).then(|| view! { " · " <span class="gt-priority-card__overdue">{format!("{} overdue", s.projects.overdue)}</span> })}
+                            </p>
                             <WorkBar counts=s.projects/>
                             <WorkCountList counts=s.projects testid="project-counts"/>
                             <p class="gt-priority-card__links">
@@ -122,6 +124,7 @@ fn indicator_nodes(ds: &Dataset, inds: &[&Indicator]) -> impl IntoView {
             view! {
                 <li class="gt-tree__node gt-tree__node--indicator">
                     <span class="gt-tree__kind">"Indicator"</span>
+                    <div class="gt-tree__body">
                     <span class="gt-tree__name">{name.clone()}</span>
                     <ul class="gt-tree__councils">
                         {group.into_iter().map(|i| {
@@ -141,6 +144,7 @@ fn indicator_nodes(ds: &Dataset, inds: &[&Indicator]) -> impl IntoView {
                             }
                         }).collect_view()}
                     </ul>
+                    </div>
                 </li>
             }
         })
@@ -170,8 +174,10 @@ fn thread(ds: &Arc<Dataset>, pr: &Priority, period: Option<Period>) -> impl Into
             <ul class="gt-tree">
                 <li class="gt-tree__node gt-tree__node--priority">
                     <span class="gt-tree__kind">{format!("Priority {}", pr.id)}</span>
-                    <span class="gt-tree__name gt-tree__name--priority">{pr.title.clone()}</span>
-                    <WorkTag status=s.status/>
+                    <span class="gt-tree__body">
+                        <span class="gt-tree__name gt-tree__name--priority">{pr.title.clone()}</span>
+                        <WorkTag status=s.status/>
+                    </span>
                     <ul class="gt-tree__children">
                         {areas.iter().map(|(t, a)| {
                             let sa = area_summary(ds, a, plan_period.as_ref());
@@ -179,27 +185,31 @@ fn thread(ds: &Arc<Dataset>, pr: &Priority, period: Option<Period>) -> impl Into
                             view! {
                                 <li class="gt-tree__node gt-tree__node--area" data-testid="thread-area" data-id=a.id.clone() data-status=sa.status.as_str()>
                                     <span class="gt-tree__kind">{format!("Area {}", a.id)}</span>
-                                    <a class="gt-tree__name" href=area_href(&a.id, None)>{a.title.clone()}</a>
-                                    <WorkTag status=sa.status/>
-                                    <span class="gt-tree__meta">{format!(
-                                        "Theme {}{}",
-                                        t.id,
-                                        a.service.as_ref().map(|s| format!(" · {}", ds.service_name(s))).unwrap_or_default()
-                                    )}</span>
+                                    <span class="gt-tree__body">
+                                        <a class="gt-tree__name" href=area_href(&a.id, None)>{a.title.clone()}</a>
+                                        <WorkTag status=sa.status/>
+                                        <span class="gt-tree__meta">{format!(
+                                            "Theme {}{}",
+                                            t.id,
+                                            a.service.as_ref().map(|s| format!(" · {}", ds.service_name(s))).unwrap_or_default()
+                                        )}</span>
+                                    </span>
                                     <ul class="gt-tree__children">
                                         {a.actions.iter().map(|x| {
                                             let st = work_state(&x.updates, x.due, plan_period.as_ref(), on);
                                             view! {
                                                 <li class="gt-tree__node gt-tree__node--action" data-testid="thread-action" data-id=x.id.clone() data-status=st.status.as_str()>
                                                     <span class="gt-tree__kind">{format!("Action {}", x.id)}</span>
-                                                    <a class="gt-tree__name gt-tree__name--action" href=area_href(&a.id, None)>{x.title.clone()}</a>
-                                                    <WorkTag status=st.status/>
-                                                    {st.overdue.then(|| view! { <OverdueTag/> })}
+                                                    <span class="gt-tree__body">
+                                                        <a class="gt-tree__name gt-tree__name--action" href=area_href(&a.id, None)>{x.title.clone()}</a>
+                                                        <WorkTag status=st.status/>
+                                                        {st.overdue.then(|| view! { <OverdueTag/> })}
+                                                    </span>
                                                 </li>
                                             }
                                         }).collect_view()}
                                         {if inds.is_empty() {
-                                            view! { <li class="gt-tree__node gt-tree__node--none">"No indicator measures this area yet."</li> }.into_any()
+                                            view! { <li class="gt-tree__node gt-tree__node--none"><span class="gt-tree__kind">"Indicator"</span><span class="gt-tree__body">"No indicator measures this area yet."</span></li> }.into_any()
                                         } else {
                                             indicator_nodes(ds, &inds).into_any()
                                         }}
@@ -209,7 +219,8 @@ fn thread(ds: &Arc<Dataset>, pr: &Priority, period: Option<Period>) -> impl Into
                         }).collect_view()}
                         {(!direct.is_empty()).then(|| view! {
                             <li class="gt-tree__node gt-tree__node--group" data-testid="thread-direct">
-                                <span class="gt-tree__name">"Indicators linked to the priority directly"</span>
+                                <span class="gt-tree__kind">"Indicators"</span>
+                                <span class="gt-tree__body"><span class="gt-tree__name">"Linked to the priority directly"</span></span>
                                 <ul class="gt-tree__children">{indicator_nodes(ds, &direct)}</ul>
                             </li>
                         })}

@@ -236,7 +236,6 @@ fn pack_view(ds: &Arc<Dataset>, q: &PackQuery, produced: Option<NaiveDate>) -> A
         <article class="gt-pack" data-testid="pack" aria-label="Committee pack">
             {cover(ds, q, &period, produced, &numbered)}
             {sections}
-            <p class="gt-pack__end">"End of report."</p>
         </article>
     }
     .into_any()
@@ -271,6 +270,7 @@ fn cover(
             let target = section_id(*s);
             view! {
                 <li>
+                    <span class="gt-pack__toc-n">{format!("{n}.")}</span>" "
                     <a href="#" class="gt-pack__toc-link" on:click=move |ev| {
                         // The fragment is the app's route: scroll to the section without changing it.
                         ev.prevent_default();
@@ -278,7 +278,7 @@ fn cover(
                             el.scroll_into_view();
                         }
                     }>
-                        <span class="gt-pack__toc-n">{format!("{n}.")}</span>" "{s.title()}
+                        {s.title()}
                     </a>
                 </li>
             }
@@ -359,7 +359,7 @@ fn key_section(ds: &Dataset, q: &PackQuery, period: &Period) -> impl IntoView {
             let next = i
                 .values
                 .iter()
-                .find(|v| v.period.end() > period.end() && v.actual.is_none())
+                .find(|v| v.period.end() > period.end() && v.target.is_some())
                 .and_then(|v| v.target.map(|t| format!("{}: {}", v.period.short_label(), fig(i, Some(t)))));
             let cells = match latest {
                 Some(v) => {
@@ -387,7 +387,7 @@ fn key_section(ds: &Dataset, q: &PackQuery, period: &Period) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <p class="gt-pack__p">{format!("The key strategic indicators agreed by the Joint Committee are reported once a year, at the year end. The latest outturn at {} is shown, with the target for the year in progress.", period.short_label())}</p>
+        <p class="gt-pack__p">{format!("The key strategic indicators agreed by the Joint Committee are reported once a year, at the year end. The latest outturn at or before {} is shown, with the next target set.", period.short_label())}</p>
         <table class="gt-pack-table gt-pack-table--key">
             <caption>{format!("Key strategic indicators: latest outturn at {}", period.short_label())}</caption>
             <thead><tr>
@@ -703,7 +703,7 @@ fn improvement_section(ds: &Dataset, q: &PackQuery, period: &Period) -> impl Int
                     <thead><tr>
                         <th scope="col">"Action"</th>
                         <th scope="col">"Status"</th>
-                        <th scope="col" class="gt-num">"Complete"</th>
+                        <th scope="col" class="gt-num">"% complete"</th>
                         <th scope="col">"Progress"</th>
                     </tr></thead>
                     {bodies}
@@ -764,7 +764,8 @@ fn priorities_section(ds: &Dataset, q: &PackQuery, period: &Period) -> impl Into
             view! {
                 <tr data-testid="pack-priority-row" data-id=p.id.clone()>
                     <th scope="row">{format!("{}: {}", p.id, p.title)}</th>
-                    <td><WorkTag status=priority_status(p, Some(period))/></td>
+                    <td>{(!p.projects.is_empty()).then(|| view! { <WorkTag status=priority_status(p, Some(period))/> })}
+                        {p.projects.is_empty().then_some("No projects")}</td>
                     <td class="gt-num">{c.total()}</td>
                     <td class="gt-num">{c.complete}</td>
                     <td class="gt-num">{c.on_track}</td>
@@ -814,7 +815,7 @@ fn priorities_section(ds: &Dataset, q: &PackQuery, period: &Period) -> impl Into
             });
             view! {
                 <div class="gt-pack__priority">
-                    <h3 class="gt-pack__h3">{format!("{}: {}", p.id, p.title)}" "<WorkTag status=priority_status(p, Some(period))/></h3>
+                    <h3 class="gt-pack__h3">{format!("{}: {}", p.id, p.title)}" "{(!p.projects.is_empty()).then(|| view! { <WorkTag status=priority_status(p, Some(period))/> })}</h3>
                     {p.description.clone().map(|d| view! { <p class="gt-pack__p gt-pack__desc">{d}</p> })}
                     <table class="gt-pack-table gt-pack-table--projects">
                         <caption class="gt-visually-hidden">{format!("Projects delivering {}, latest update at {}", p.id, period.short_label())}</caption>

@@ -4,6 +4,7 @@
 //! - `cargo xtask test`: install what is missing, run every test (host, wasm in Chromium, e2e).
 //! - `cargo xtask build`: install what is missing and build `dist/` (release).
 //! - `cargo xtask bench [N] [--ui-only]`: benchmarks (core, and the UI on N indicators × 12).
+//! - `cargo xtask bundle DATA.json -o pack.html`: one self-contained HTML file (app + data).
 //! - `cargo xtask setup [--browser]`: only install the tools.
 //! - `cargo xtask gen-data onesource|synthetic N PERIODS [-o FILE]`: write a dataset.
 mod onesource;
@@ -23,6 +24,7 @@ fn main() -> ExitCode {
         Some("build") => tools::ensure(false).and_then(|t| build(&t)),
         Some("serve") => tools::ensure(false).and_then(|t| serve(&t)),
         Some("test") => return test(),
+        Some("bundle") => tools::ensure(false).and_then(|t| bundle(&t, rest)),
         Some("bench") => tools::ensure(true).and_then(|t| bench(&t, rest)),
         _ => {
             eprintln!(
@@ -59,6 +61,52 @@ fn build(t: &tools::Tools) -> Result<(), String> {
     cmd.args(["build", "--release"]).current_dir(root());
     t.apply(&mut cmd);
     run(cmd, "trunk build")
+}
+
+/// Writes the single-file offline copy of the app with a dataset (built-in data by default).
+fn bundle(t: &tools::Tools, args: &[String]) -> Result<(), String> {
+    let root = root();
+    let out = args
+        .iter()
+        .position(|a| a == "-o")
+        .and_then(|i| args.get(i + 1))
+        .cloned()
+        .ok_or("say where to write the bundle: cargo xtask bundle DATA.json -o pack.html")?;
+    let data_path = args
+        .iter()
+        .enumerate()
+        .find(|(i, a)| !a.starts_with('-') && (*i == 0 || args[i - 1] != "-o"))
+        .map(|(_, a)| PathBuf::from(a))
+        .unwrap_or_else(|| root.join("public/data/onesource.json"));
+    let data = std::fs::read_to_string(&data_path)
+        .map_err(|e| format!("cannot read {}: {e}", data_path.display()))?;
+    let ds = gt_core::parse_dataset(&data).map_err(|ps| {
+        let list: Vec<String> = ps.iter().take(20).map(|p| format!("  {p}")).collect();
+        format!(
+            "{} is not a valid data file ({} problems):\n{}",
+            data_path.display(),
+            ps.len(),
+            list.join("\n")
+        )
+    })?;
+    build(t)?;
+    let html = gt_core::bundle::from_dist(&root.join("dist"), &ds, gzip)?;
+    std::fs::write(&out, &html).map_err(|e| format!("cannot write {out}: {e}"))?;
+    eprintln!(
+        "wrote {out}: {:.0} KB ({} indicators from {}); open it from disk, no server needed",
+        html.len() as f64 / 1024.0,
+        ds.indicators.len(),
+        data_path.display()
+    );
+    Ok(())
+}
+
+/// gzip at the best compression.
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(bytes).expect("in memory");
+    gz.finish().expect("in memory")
 }
 
 /// Benchmarks: the core (criterion) and the indicator list in headless Chromium on a generated
