@@ -264,10 +264,10 @@ pub fn direct_indicators<'a>(ds: &'a Dataset, priority: &str) -> Vec<&'a Indicat
     priority_indicators(ds, priority)
         .into_iter()
         .filter(|i| {
-            !i.area
+            i.area
                 .as_deref()
                 .and_then(|a| ds.area(a))
-                .is_some_and(|(_, a)| a.priority.as_deref() == Some(priority))
+                .is_none_or(|(_, a)| a.priority.as_deref() != Some(priority))
         })
         .collect()
 }
@@ -628,6 +628,44 @@ pub fn apply(ds: &Dataset, q: &PlanQuery) -> PlanView {
         period,
         on,
     }
+}
+
+/// The rows of one improvement area, in plan order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AreaRows {
+    /// Index of the area in its theme's `areas`.
+    pub area: usize,
+    pub rows: Vec<ActionRow>,
+}
+
+/// The rows of one theme, area by area.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ThemeRows {
+    /// Index of the theme in `ds.themes`.
+    pub theme: usize,
+    pub areas: Vec<AreaRows>,
+}
+
+/// Rows (in plan order) grouped by theme and area, leaving out those with none.
+pub fn group_rows(rows: &[ActionRow]) -> Vec<ThemeRows> {
+    let mut out: Vec<ThemeRows> = Vec::new();
+    for r in rows {
+        if out.last().map(|t| t.theme) != Some(r.theme) {
+            out.push(ThemeRows {
+                theme: r.theme,
+                areas: Vec::new(),
+            });
+        }
+        let areas = &mut out.last_mut().expect("just pushed").areas;
+        if areas.last().map(|a| a.area) != Some(r.area) {
+            areas.push(AreaRows {
+                area: r.area,
+                rows: Vec::new(),
+            });
+        }
+        areas.last_mut().expect("just pushed").rows.push(r.clone());
+    }
+    out
 }
 
 /// Counts of rows by status, with overdue.

@@ -348,3 +348,25 @@ fn indicators_group_by_measure_with_their_latest_status() {
         gt_core::Rag::Green | gt_core::Rag::Amber | gt_core::Rag::Red
     ));
 }
+
+#[test]
+fn rows_group_by_theme_and_area_in_plan_order() {
+    let ds = load();
+    let (v, _) = view(&ds, "#/improvement?service=ict");
+    let groups = group_rows(&v.rows);
+    let themes: Vec<&str> = groups
+        .iter()
+        .map(|g| ds.themes[g.theme].id.as_str())
+        .collect();
+    assert_eq!(themes, ["T1", "T2", "T4"]);
+    let n: usize = groups
+        .iter()
+        .flat_map(|g| &g.areas)
+        .map(|a| a.rows.len())
+        .sum();
+    assert_eq!(n, v.rows.len());
+    assert!(groups.iter().all(|g| g.areas.iter().all(|a| a
+        .rows
+        .iter()
+        .all(|r| r.theme == g.theme && r.area == a.area))));
+}

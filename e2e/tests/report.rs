@@ -579,7 +579,13 @@ async fn the_pack_fits_a_small_screen() {
             let overflow = app
                 .js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
                 .await;
-            assert_eq!(overflow, 0, "the page itself must not scroll sideways at 320 px");
+            let wide = app
+                .js("const w = document.documentElement.clientWidth; return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > w + 1)).slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))")
+                .await;
+            assert_eq!(
+                overflow, 0,
+                "the page itself must not scroll sideways at 320 px; too wide: {wide}"
+            );
             app.screenshot("pack-320").await;
             app.assert_accessible("the committee pack at 320 px").await;
         },

@@ -11,9 +11,10 @@ use crate::pages::status::NotInData;
 use crate::state::{use_app, use_dataset};
 use gt_core::plan::{
     apply, area_indicators, area_services, area_summary, counts, counts_by_service,
-    counts_by_theme, default_period, describe_counts, indicator_now, period_choices, period_param,
-    priority_summary, quarters_of_year, reference_date, service_label, status_rank, timeline,
-    work_state, ActionRow, Plan, PlanQuery, CROSS_CUTTING, CROSS_CUTTING_LABEL, STATUS_ORDER,
+    counts_by_theme, default_period, describe_counts, group_rows, indicator_now, period_choices,
+    period_param, priority_summary, quarters_of_year, reference_date, service_label, status_rank,
+    timeline, work_state, ActionRow, AreaRows, Plan, PlanQuery, ThemeRows, CROSS_CUTTING,
+    CROSS_CUTTING_LABEL, STATUS_ORDER,
 };
 use gt_core::route::{Location, Route};
 use gt_core::summary::WorkCounts;
@@ -103,7 +104,7 @@ fn action_row(ds: &Dataset, row: &ActionRow, period: Option<Period>) -> impl Int
 fn action_table(
     ds: &Dataset,
     area: &Area,
-    rows: Vec<&ActionRow>,
+    rows: Vec<ActionRow>,
     period: Option<Period>,
 ) -> impl IntoView {
     let caption = format!(
@@ -127,7 +128,7 @@ fn action_table(
                     <th scope="col">"Status"</th>
                 </tr>
             </thead>
-            <tbody>{rows.into_iter().map(|r| action_row(ds, r, period)).collect_view()}</tbody>
+            <tbody>{rows.iter().map(|r| action_row(ds, r, period)).collect_view()}</tbody>
         </table>
     }
 }
@@ -197,7 +198,17 @@ pub fn ImprovementPage() -> impl IntoView {
         let ds = ds.clone();
         Memo::new(move |_| query.with(|q| apply(&ds, q)))
     };
-    let set_query = move |q: PlanQuery| location::navigate(state.location, q.to_location(), true);
+    // Filters rewrite the query; a data file given in the link (`data=`) stays.
+    let set_query = move |q: PlanQuery| {
+        let mut to = q.to_location();
+        if let Some(d) = state
+            .location
+            .with_untracked(|l| l.get("data").map(str::to_string))
+        {
+            to = to.with("data", &d);
+        }
+        location::navigate(state.location, to, true)
+    };
     let update = move |f: &dyn Fn(&mut PlanQuery)| {
         let mut q = query.get_untracked();
         f(&mut q);
@@ -352,27 +363,16 @@ pub fn ImprovementPage() -> impl IntoView {
                     <p class="gt-empty" data-testid="no-results">"No actions match these filters. Try removing a filter, or clear them all."</p>
                 }.into_any();
             }
-            let mut themes: Vec<(usize, Vec<(usize, Vec<&ActionRow>)>)> = Vec::new();
-            for r in &rows {
-                if themes.last().map(|t| t.0) != Some(r.theme) {
-                    themes.push((r.theme, Vec::new()));
-                }
-                let areas = &mut themes.last_mut().expect("pushed").1;
-                if areas.last().map(|a| a.0) != Some(r.area) {
-                    areas.push((r.area, Vec::new()));
-                }
-                areas.last_mut().expect("pushed").1.push(r);
-            }
-            themes
+            group_rows(&rows)
                 .into_iter()
-                .map(|(ti, areas)| {
+                .map(|ThemeRows { theme: ti, areas }| {
                     let t: &Theme = &ds.themes[ti];
                     view! {
                         <section class="gt-plan-theme" data-testid="theme-block" data-id=t.id.clone() aria-labelledby=format!("theme-{}", t.id)>
                             <h3 class="gt-heading-m gt-plan-theme__title" id=format!("theme-{}", t.id)>
                                 <span class="gt-plan-theme__id">{format!("Theme {}", t.id)}</span>{t.title.clone()}
                             </h3>
-                            {areas.into_iter().map(|(ai, rs)| {
+                            {areas.into_iter().map(|AreaRows { area: ai, rows: rs }| {
                                 let a = &t.areas[ai];
                                 let priority = a.priority.as_ref().and_then(|p| ds.priority(p));
                                 let n_ind = area_indicators(&ds, &a.id).len();

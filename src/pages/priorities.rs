@@ -33,13 +33,11 @@ fn priority_href(id: &str, period: Option<Period>) -> String {
     loc.to_hash()
 }
 
+/// `?period=` as read: the period, or a note saying why it was ignored.
+type PeriodParam = (Option<Period>, Option<String>);
+
 /// The period for a strategy page: `?period=` when valid, else the latest with updates.
-fn strategy_period(
-    ds: &Dataset,
-) -> (
-    Memo<(Option<Period>, Option<String>)>,
-    Signal<Option<Period>>,
-) {
+fn strategy_period(ds: &Dataset) -> (Memo<PeriodParam>, Signal<Option<Period>>) {
     let state = use_app();
     let param = Memo::new(move |_| state.location.with(period_param));
     let default = default_period(ds, Plan::Strategy);
