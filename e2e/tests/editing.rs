@@ -482,3 +482,70 @@ async fn a_file_dropped_anywhere_on_the_page_is_imported() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn action_and_project_progress_and_a_new_action() {
+    run("plan_editing", Options::default(), |app| async move {
+        let d = data();
+        let area = &d["themes"][0]["areas"][0];
+        let area_id = area["id"].as_str().unwrap().to_string();
+        let action = area["actions"][0]["id"].as_str().unwrap().to_string();
+        let n_actions = area["actions"].as_array().unwrap().len();
+        app.open(&format!("#/improvement/{area_id}")).await;
+        start_editing(&app).await;
+        // Progress for the next quarter.
+        app.js("const s = document.querySelector('[data-testid=plan-edit-period]'); s.value = 'next'; s.dispatchEvent(new Event('change'));").await;
+        app.click(&format!("[data-testid=update-{action}]")).await;
+        let heading = app.text_of("[data-testid=update-form] h3").await;
+        assert!(heading.contains("Q4 2019/20"), "{heading}");
+        app.type_into("[data-testid=update-percent]", "140").await;
+        let err = app.text_of("[data-testid=update-form] .gt-field-error").await;
+        assert!(err.contains("from 0 to 100"), "{err}");
+        app.type_into("[data-testid=update-percent]", "90").await;
+        app.js("const s = document.querySelector('[data-testid=update-status]'); s.value = 'amber'; s.dispatchEvent(new Event('change'));").await;
+        app.type_into("[data-testid=update-commentary]", "Supplier delay; go-live moved to March").await;
+        app.click("[data-testid=update-save]").await;
+        app.wait_until("the update is recorded", |c| async move {
+            c.execute("return document.querySelector('[data-testid=changes-link]').textContent", vec![]).await.map(|v| v == "Your changes (3)").unwrap_or(false)
+        }).await;
+        // A new action in the area.
+        app.click("[data-testid=add-action]").await;
+        app.click("[data-testid=new-action-save]").await;
+        let err = app.text_of("[data-testid=new-action-form] .gt-field-error").await;
+        assert_eq!(err, "Give the action a title");
+        app.type_into("[data-testid=new-action-title]", "Publish a monthly ICT service report").await;
+        app.type_into("[data-testid=new-action-owner]", "Head of ICT").await;
+        app.click("[data-testid=new-action-save]").await;
+        app.wait_until("the action is added", |c| async move {
+            c.execute("return document.querySelector('[data-testid=changes-link]').textContent", vec![]).await.map(|v| v == "Your changes (4)").unwrap_or(false)
+        }).await;
+        let body = app.text_of("main").await;
+        assert!(body.contains("Publish a monthly ICT service report"), "the new action is shown");
+        // Reload: both kept; the plan counts the new action.
+        app.reload().await;
+        let body = app.text_of("main").await;
+        assert!(body.contains("Supplier delay; go-live moved to March"));
+        assert!(body.contains("Publish a monthly ICT service report"));
+        app.open("#/improvement").await;
+        let total: usize = d["themes"].as_array().unwrap().iter().flat_map(|t| t["areas"].as_array().unwrap()).map(|a| a["actions"].as_array().unwrap().len()).sum();
+        app.wait_text("result-count", &format!("Showing {} of {} actions", total + 1, total + 1)).await;
+        let _ = n_actions;
+        // A project's progress on a priority page.
+        let project = d["priorities"][0]["projects"][0]["id"].as_str().unwrap().to_string();
+        app.open("#/priorities/P1").await;
+        start_editing(&app).await;
+        app.click(&format!("[data-testid=update-{project}]")).await;
+        // Choose a status other than the current one.
+        app.js("const s = document.querySelector('[data-testid=update-status]'); s.value = s.value === 'red' ? 'amber' : 'red'; s.dispatchEvent(new Event('change'));").await;
+        app.click("[data-testid=update-save]").await;
+        app.wait_until("the project update is recorded", |c| async move {
+            c.execute("return document.querySelector('[data-testid=changes-link]').textContent", vec![]).await.map(|v| v == "Your changes (5)").unwrap_or(false)
+        }).await;
+        app.open("#/changes").await;
+        let table = app.text("changes-table").await;
+        assert!(table.contains(&format!("Project {project}")), "{table}");
+        assert!(table.contains("New action"), "{table}");
+        app.assert_accessible("the changes page with plan edits").await;
+    })
+    .await;
+}

@@ -256,3 +256,90 @@ pub fn NewActionForm(
         </form>
     }
 }
+
+/// What the plan editing tools act on: actions of an area, or projects of a priority.
+#[derive(Clone, Copy, PartialEq)]
+pub enum PlanItems {
+    Actions,
+    Projects,
+}
+
+/// Shown on area and priority pages while editing: update an item's progress for the current
+/// or next quarter, and (on an area) add an action.
+#[component]
+pub fn PlanEditTools(
+    ds: Arc<Dataset>,
+    kind: PlanItems,
+    /// (id, title) of the actions or projects on the page.
+    items: Vec<(String, String)>,
+    /// The quarter the page shows (progress is entered for it or the next one).
+    #[prop(into)]
+    period: Signal<Option<Period>>,
+    /// The area to add actions to (areas only).
+    #[prop(optional)]
+    area: Option<String>,
+) -> impl IntoView {
+    let state = use_app();
+    let chosen = RwSignal::new(None::<(String, String, Period)>);
+    let adding = RwSignal::new(false);
+    let next = RwSignal::new(false);
+    let noun = if kind == PlanItems::Actions {
+        "action"
+    } else {
+        "project"
+    };
+    let ds2 = ds.clone();
+    let ds3 = ds.clone();
+    let area2 = area.clone();
+    move || {
+        let ds2 = ds2.clone();
+        let ds3 = ds3.clone();
+        let area2 = area2.clone();
+        let items = items.clone();
+        state.editing.get().then(move || {
+            let p = period.get();
+            let target_period = move || period.get().map(|p| if next.get() { p.next() } else { p });
+            view! {
+                <section class="gt-edit-tools" data-testid="plan-edit-tools" aria-labelledby="plan-edit-heading">
+                    <h2 class="gt-heading-m" id="plan-edit-heading">{format!("Enter progress ({noun}s)")}</h2>
+                    {p.map(|p| view! {
+                        <div class="gt-form-group">
+                            <label class="gt-label" for="plan-edit-period">"Progress for"</label>
+                            <select class="gt-select gt-input--short" id="plan-edit-period" data-testid="plan-edit-period"
+                                on:change:target=move |ev| next.set(ev.target().value() == "next")>
+                                <option value="this" prop:selected=move || !next.get()>{p.short_label()}</option>
+                                <option value="next" prop:selected=move || next.get()>{format!("{} (next quarter)", p.next().short_label())}</option>
+                            </select>
+                        </div>
+                    })}
+                    <ul class="gt-list">
+                        {items.into_iter().map(|(id, title)| {
+                            let id2 = id.clone();
+                            let title2 = title.clone();
+                            view! {
+                                <li><button type="button" class="gt-link-button" data-testid=format!("update-{id}")
+                                    on:click=move |_| if let Some(tp) = target_period() { chosen.set(Some((id2.clone(), title2.clone(), tp))); }>
+                                    {format!("Update {id}: {title}")}</button></li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    {area2.clone().map(|_| view! {
+                        <button type="button" class="gt-button gt-button--secondary" data-testid="add-action" on:click=move |_| adding.set(true)>"Add an action to this area"</button>
+                    })}
+                </section>
+                {move || chosen.get().map(|(id, title, tp)| {
+                    let target = match kind {
+                        PlanItems::Actions => Target::ActionUpdate { action: id.clone(), period: tp.id() },
+                        PlanItems::Projects => Target::ProjectUpdate { project: id.clone(), period: tp.id() },
+                    };
+                    view! { <EditUpdateForm ds=ds2.clone() target=target period=tp what=format!("{} {id}: {title}", if kind == PlanItems::Actions { "Action" } else { "Project" }) on_close=move |_| chosen.set(None)/> }
+                })}
+                {
+                    let ds3 = ds3.clone();
+                    let area2 = area2.clone();
+                    move || (adding.get()).then(|| area2.clone().map(|a| view! { <NewActionForm ds=ds3.clone() area=a on_close=move |_| adding.set(false)/> }))
+                }
+            }
+        })
+    }
+}

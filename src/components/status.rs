@@ -6,7 +6,8 @@ use leptos::prelude::*;
 /// The shape drawn for each status (inline SVG, so it prints and needs no font).
 fn shape(kind: &'static str) -> impl IntoView {
     let inner = match kind {
-        "green" | "complete" => view! { <circle cx="6" cy="6" r="5"/> }.into_any(),
+        "green" => view! { <circle cx="6" cy="6" r="5"/> }.into_any(),
+        "complete" => view! { <path d="M1.2 6.4 L4.6 9.8 L10.8 2.4" fill="none" stroke="currentColor" stroke-width="2.4"/> }.into_any(),
         "amber" => view! { <path d="M6 0.8 L11.4 11 L0.6 11 Z"/> }.into_any(),
         "red" => view! { <rect x="1" y="1" width="10" height="10"/> }.into_any(),
         "no_data" => view! { <circle cx="6" cy="6" r="4.3" fill="none" stroke="currentColor" stroke-width="1.6"/> }.into_any(),

@@ -3,6 +3,7 @@
 
 use crate::adapters::{clipboard, location};
 use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::edit_update::{PlanEditTools, PlanItems};
 use crate::components::plan::{
     LinkNotes, OverdueTag, PeriodPicker, Timeline, WorkBar, WorkCountList, WorkLegend,
 };
@@ -864,6 +865,7 @@ pub fn AreaPage(id: String) -> impl IntoView {
         </dl>
         <WorkLegend rollup_of=AREA_RULE/>
         <h2 class="gt-heading-l">"Actions"</h2>
+        <PlanEditTools ds=ds.clone() kind=PlanItems::Actions items={area.actions.iter().map(|a| (a.id.clone(), a.title.clone())).collect::<Vec<_>>()} period=period area={area.id.clone()}/>
         <div class="gt-action-cards">{actions}</div>
         <h2 class="gt-heading-l" id="area-indicators-heading">"Indicators that measure this area"</h2>
         {indicators_view}

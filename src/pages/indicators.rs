@@ -529,6 +529,9 @@ pub fn IndicatorPage(id: String) -> impl IntoView {
                 Some(p) => view! { <a href=Route::Priority(p.id.clone()).href()>{format!("{}: {}", p.id, p.title)}</a> }.into_any(),
                 None => view! { "Not linked to a priority" }.into_any(),
             }}</dd></div>
+            {ind.area.as_ref().and_then(|a| ds.area(a)).map(|(_, a)| view! {
+                <div><dt>"Improvement area"</dt><dd><a href=Route::Area(a.id.clone()).href() data-testid="indicator-area">{format!("{} {}", a.id, a.title)}</a></dd></div>
+            })}
             <div><dt>"Improvement theme"</dt><dd>{match &theme {
                 Some(t) => view! { <a href=format!("{}?theme={}", Route::Improvement.href(), t.id)>{format!("{}: {}", t.id, t.title)}</a> }.into_any(),
                 None => view! { "Not linked to a theme" }.into_any(),

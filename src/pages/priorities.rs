@@ -4,6 +4,7 @@
 
 use crate::adapters::location;
 use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::edit_update::{PlanEditTools, PlanItems};
 use crate::components::plan::{
     LinkNotes, OverdueTag, PeriodPicker, Timeline, WorkBar, WorkCountList, WorkLegend,
 };
@@ -353,6 +354,7 @@ pub fn PriorityPage(id: String) -> impl IntoView {
         )}</p>
         <WorkLegend rollup_of=PRIORITY_RULE/>
         <h2 class="gt-heading-l" id="priority-projects">"Projects and key activities"</h2>
+        <PlanEditTools ds=ds.clone() kind=PlanItems::Projects items={pr.projects.iter().map(|x| (x.id.clone(), x.title.clone())).collect::<Vec<_>>()} period=period/>
         <div class="gt-projects">{projects}</div>
         <h2 class="gt-heading-l" id="priority-thread">"The golden thread"</h2>
         {thread_view}
