@@ -226,29 +226,21 @@ pub fn priority_status(p: &Priority, period: Option<&Period>) -> WorkStatus {
     }
 }
 
-/// The latest period with any actual figure (the default reporting period).
+/// The latest period with any actual figure (the default reporting period): the latest
+/// quarter when there is one, else the latest period of any kind.
 pub fn latest_period_with_data(ds: &Dataset) -> Option<Period> {
-    ds.indicators
-        .iter()
-        .flat_map(|i| {
+    let with_actuals = || {
+        ds.indicators.iter().flat_map(|i| {
             i.values
                 .iter()
                 .filter(|v| v.actual.is_some())
                 .map(|v| v.period)
         })
+    };
+    with_actuals()
         .filter(|p| matches!(p, Period::Quarter { .. }))
         .max()
-        .or_else(|| {
-            ds.indicators
-                .iter()
-                .flat_map(|i| {
-                    i.values
-                        .iter()
-                        .filter(|v| v.actual.is_some())
-                        .map(|v| v.period)
-                })
-                .max()
-        })
+        .or_else(|| with_actuals().max())
 }
 
 #[cfg(test)]
