@@ -376,3 +376,45 @@ async fn tablet_width_shows_cards_that_fit() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_current_view_downloads_as_a_csv_return() {
+    run("export_view_csv", Options::default(), |app| async move {
+        app.open("#/indicators?council=bexley&status=red,amber")
+            .await;
+        let count = app.find_all("[data-testid=indicator-row]").await.len();
+        assert!(count > 0);
+        app.click("[data-testid=export-view-csv]").await;
+        let dl = app.js("return window.gtLastDownload").await;
+        let name = dl[0].as_str().unwrap();
+        let text = dl[1].as_str().unwrap();
+        assert!(
+            name.starts_with("onesource-2019-20-Q3-indicators-") && name.ends_with(".csv"),
+            "{name}"
+        );
+        assert!(
+            text.starts_with('\u{feff}'),
+            "UTF-8 byte-order mark for Excel"
+        );
+        let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
+        assert!(
+            lines[0]
+                .trim_start_matches('\u{feff}')
+                .starts_with("indicator_id,"),
+            "{}",
+            lines[0]
+        );
+        assert_eq!(
+            lines.len(),
+            count + 1,
+            "a header and one row per indicator in the view"
+        );
+        assert!(
+            lines[1..]
+                .iter()
+                .all(|l| l.contains(",bexley,") && l.contains(",2019-20-Q3,")),
+            "{text}"
+        );
+    })
+    .await;
+}

@@ -173,7 +173,8 @@ pub fn ensure(browser: bool) -> Result<Tools, String> {
 
     let mut chromium = which("chromium", &path).unwrap_or_default();
     let mut chromedriver = which("chromedriver", &path).unwrap_or_default();
-    if browser && (chromium.is_empty() || chromedriver.is_empty()) {
+    let pdftotext = which("pdftotext", &path).is_some();
+    if browser && (chromium.is_empty() || chromedriver.is_empty() || !pdftotext) {
         step("installing chromium and chromium-driver from Debian");
         let sudo = output("id", &["-u"], &path).as_deref() != Some("0");
         let apt = |args: &[&str]| {
