@@ -311,17 +311,7 @@ pub fn apply_one(ds: &mut Dataset, c: &Change) -> Result<(), String> {
             let pos = match ind.values.iter().position(|v| v.period == p) {
                 Some(i) => i,
                 None => {
-                    ind.values.push(IndicatorValue {
-                        period: p,
-                        target: None,
-                        actual: None,
-                        rag: None,
-                        rag_justification: None,
-                        commentary: None,
-                        reason: None,
-                        remedial_action: None,
-                        extra: Default::default(),
-                    });
+                    ind.values.push(IndicatorValue::new(p));
                     ind.values.sort_by_key(|v| v.period);
                     ind.values
                         .iter()

@@ -428,6 +428,23 @@ impl Dataset {
     }
 }
 
+impl IndicatorValue {
+    /// An empty value for a period (no figures yet).
+    pub fn new(period: Period) -> IndicatorValue {
+        IndicatorValue {
+            period,
+            target: None,
+            actual: None,
+            rag: None,
+            rag_justification: None,
+            commentary: None,
+            reason: None,
+            remedial_action: None,
+            extra: Default::default(),
+        }
+    }
+}
+
 impl Indicator {
     /// The value for exactly this period, if any.
     pub fn value(&self, period: &Period) -> Option<&IndicatorValue> {

@@ -20,13 +20,7 @@ use std::sync::Arc;
 
 /// Periods offered in the period picker: quarters and years with figures, newest first.
 pub fn period_choices(ds: &gt_core::Dataset) -> Vec<Period> {
-    let mut v: Vec<Period> = ds
-        .periods()
-        .into_iter()
-        .filter(|p| !matches!(p, Period::Month { .. }))
-        .collect();
-    v.reverse();
-    v
+    gt_core::report::periods(ds)
 }
 
 #[component]
