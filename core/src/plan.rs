@@ -213,10 +213,24 @@ pub struct PrioritySummary {
 /// A priority's overall status and project counts at a period.
 pub fn priority_summary(ds: &Dataset, p: &Priority, period: Option<&Period>) -> PrioritySummary {
     let on = reference_date(ds, Plan::Strategy, period);
+    summarise(
+        p.projects.iter().map(|x| (x.updates.as_slice(), x.due)),
+        period,
+        on,
+    )
+}
+
+/// Counts pieces of work (updates and due date each) by status at a period, and rolls their
+/// statuses up with the priority rule.
+fn summarise<'a>(
+    items: impl Iterator<Item = (&'a [StatusUpdate], Option<NaiveDate>)>,
+    period: Option<&Period>,
+    on: NaiveDate,
+) -> PrioritySummary {
     let mut counts = WorkCounts::default();
-    let mut statuses = Vec::with_capacity(p.projects.len());
-    for x in &p.projects {
-        let s = work_state(&x.updates, x.due, period, on);
+    let mut statuses = Vec::new();
+    for (updates, due) in items {
+        let s = work_state(updates, due, period, on);
         counts.add(s.status, s.overdue);
         statuses.push(s.status);
     }
@@ -300,17 +314,11 @@ pub fn group_by_name<'a>(inds: &[&'a Indicator]) -> Vec<(String, Vec<&'a Indicat
 /// actions counted by status.
 pub fn area_summary(ds: &Dataset, area: &Area, period: Option<&Period>) -> PrioritySummary {
     let on = reference_date(ds, Plan::Improvement, period);
-    let mut counts = WorkCounts::default();
-    let mut statuses = Vec::with_capacity(area.actions.len());
-    for x in &area.actions {
-        let s = work_state(&x.updates, x.due, period, on);
-        counts.add(s.status, s.overdue);
-        statuses.push(s.status);
-    }
-    PrioritySummary {
-        status: rollup(statuses),
-        projects: counts,
-    }
+    summarise(
+        area.actions.iter().map(|x| (x.updates.as_slice(), x.due)),
+        period,
+        on,
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
