@@ -4,7 +4,8 @@
 
 use crate::model::*;
 use crate::period::Period;
-use crate::rag::{long_term, short_term, status_at, variance, Direction};
+use crate::engine::Engine;
+use crate::rag::{variance, Direction};
 use crate::route::Location;
 use std::cmp::Ordering;
 
@@ -292,8 +293,11 @@ pub struct Row {
     pub actual: Option<f64>,
     pub target: Option<f64>,
     pub variance_pct: Option<f64>,
+    /// Direction of travel of the latest figure at or before the period (the engine's).
     pub short: Option<Direction>,
     pub long: Option<Direction>,
+    /// The period of the latest figure when it is older than the period shown.
+    pub as_at: Option<Period>,
 }
 
 /// The order statuses sort in: most in need of attention first.
@@ -344,7 +348,7 @@ pub fn apply(
     default_period: Option<Period>,
 ) -> Filtered {
     let period = q.period.or(default_period);
-    let tol = ds.tolerance_default();
+    let engine = period.map(|p| Engine::new(ds, p));
     let words: Vec<String> = q
         .text
         .to_lowercase()
@@ -361,32 +365,23 @@ pub fn apply(
         .filter(|(_, i)| !q.key_only || i.key)
         .filter(|(n, _)| words.is_empty() || index.matches(*n, &words))
         .filter_map(|(n, i)| {
-            let (rag, manual, value) = match &period {
-                Some(p) => {
-                    let s = status_at(i, p, tol);
-                    (s.rag, s.manual, s.value)
-                }
-                None => (Rag::NoData, false, None),
-            };
+            let at = engine.as_ref().map(|e| e.indicator(i));
+            let rag = at.as_ref().map_or(Rag::NoData, |a| a.status.rag);
             if !q.statuses.is_empty() && !q.statuses.contains(&rag) {
                 return None;
             }
+            let value = at.as_ref().and_then(|a| a.status.value);
             Some(Row {
                 index: n,
                 rag,
-                manual,
+                manual: at.as_ref().is_some_and(|a| a.status.manual),
                 period: value.map(|v| v.period),
                 actual: value.and_then(|v| v.actual),
                 target: value.and_then(|v| v.target),
                 variance_pct: value.and_then(variance).and_then(|v| v.percent),
-                short: period
-                    .as_ref()
-                    .and_then(|p| short_term(i, p))
-                    .map(|t| t.direction),
-                long: period
-                    .as_ref()
-                    .and_then(|p| long_term(i, p))
-                    .map(|t| t.direction),
+                short: at.as_ref().and_then(|a| a.short_term).map(|t| t.direction),
+                long: at.as_ref().and_then(|a| a.long_term).map(|t| t.direction),
+                as_at: at.as_ref().and_then(|a| a.as_at),
             })
         })
         .collect();
@@ -458,7 +453,7 @@ mod tests {
     fn view(ds: &Dataset, hash: &str) -> (Vec<String>, Vec<String>) {
         let (q, notes) = IndicatorQuery::from_location(&Location::parse(hash), ds);
         let idx = SearchIndex::new(ds);
-        let f = apply(ds, &idx, &q, crate::summary::latest_period_with_data(ds));
+        let f = apply(ds, &idx, &q, crate::engine::default_period(ds));
         (ids(ds, &f), notes)
     }
 

@@ -4,6 +4,7 @@
 pub mod bundle;
 pub mod csv;
 pub mod edit;
+pub mod engine;
 pub mod export;
 pub mod filter;
 pub mod fmt;

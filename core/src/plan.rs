@@ -11,142 +11,31 @@
 use crate::model::*;
 use crate::period::Period;
 use crate::route::{Location, Route};
-use crate::summary::{latest_update, work_status, WorkCounts};
-use chrono::NaiveDate;
+use crate::engine::WorkAt;
+use crate::summary::WorkCounts;
 
-/// Which plan a period, a default or an overdue date is worked out for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Plan {
-    /// Strategic priorities and their projects.
-    Strategy,
-    /// Improvement themes, areas and actions.
-    Improvement,
-}
+pub use crate::engine::PlanKind as Plan;
 
 /// The `service` filter value for areas that belong to no single service.
 pub const CROSS_CUTTING: &str = "cross-cutting";
 /// How cross-cutting areas are named on the page.
 pub const CROSS_CUTTING_LABEL: &str = "Cross-cutting (no single service)";
 
-fn plan_updates(ds: &Dataset, plan: Plan) -> Box<dyn Iterator<Item = &StatusUpdate> + '_> {
-    match plan {
-        Plan::Strategy => Box::new(ds.projects().flat_map(|(_, x)| x.updates.iter())),
-        Plan::Improvement => Box::new(ds.actions().flat_map(|(_, _, x)| x.updates.iter())),
-    }
-}
-
 /// Every period with at least one update in the plan, oldest first, without repeats.
 pub fn update_periods(ds: &Dataset, plan: Plan) -> Vec<Period> {
-    let mut v: Vec<Period> = plan_updates(ds, plan).map(|u| u.period).collect();
+    let mut v: Vec<Period> = match plan {
+        Plan::Strategy => ds
+            .projects()
+            .flat_map(|(_, x)| x.updates.iter().map(|u| u.period))
+            .collect(),
+        Plan::Improvement => ds
+            .actions()
+            .flat_map(|(_, _, x)| x.updates.iter().map(|u| u.period))
+            .collect(),
+    };
     v.sort();
     v.dedup();
     v
-}
-
-/// The periods offered in a plan's period picker: those with updates, newest first.
-pub fn period_choices(ds: &Dataset, plan: Plan) -> Vec<Period> {
-    let mut v = update_periods(ds, plan);
-    v.reverse();
-    v
-}
-
-/// The period a plan's pages open on: the latest with an update.
-pub fn default_period(ds: &Dataset, plan: Plan) -> Option<Period> {
-    plan_updates(ds, plan).map(|u| u.period).max()
-}
-
-/// The date a plan's data are correct to: the dataset's as-of date, or the end of the latest
-/// period with an update in the plan if that is later (the strategy's updates run past the
-/// indicators' as-of date, and speak for their own quarters).
-pub fn correct_to(ds: &Dataset, plan: Plan) -> Option<NaiveDate> {
-    let latest = default_period(ds, plan).map(|p| p.end());
-    match (ds.as_of, latest) {
-        (Some(a), Some(l)) => Some(a.max(l)),
-        (a, l) => a.or(l),
-    }
-}
-
-/// "Today" for overdue work at a period: the period's last day, or the date the plan's data
-/// are correct to ([`correct_to`]) if that is earlier. Work is overdue when its due date is
-/// before this date and it is not complete. For the improvement plan this is the same date as
-/// `summary::reference_date` whenever no update postdates the as-of date.
-pub fn reference_date(ds: &Dataset, plan: Plan, period: Option<&Period>) -> NaiveDate {
-    match (period.map(|p| p.end()), correct_to(ds, plan)) {
-        (Some(e), Some(c)) => e.min(c),
-        (Some(e), None) => e,
-        (None, Some(c)) => c,
-        (None, None) => NaiveDate::MAX,
-    }
-}
-
-/// Overdue: due before `on` and not complete.
-pub fn overdue(due: Option<NaiveDate>, status: WorkStatus, on: NaiveDate) -> bool {
-    crate::summary::is_overdue(due, status, on)
-}
-
-/// The overall status of a set of projects or actions from their statuses (the rule for a
-/// strategic priority, docs/rag-rules.md): Off track if any is Red; else At risk if any is
-/// Amber; else On track if any is Green, or some are complete and the rest not started;
-/// Complete when all are complete; Not started when none has started or there are none.
-pub fn rollup(statuses: impl IntoIterator<Item = WorkStatus>) -> WorkStatus {
-    let mut any = [false; 5];
-    let mut all_complete = true;
-    let mut n = 0;
-    for s in statuses {
-        n += 1;
-        any[s as usize] = true;
-        all_complete &= s == WorkStatus::Complete;
-    }
-    let has = |s: WorkStatus| any[s as usize];
-    if n == 0 {
-        WorkStatus::NotStarted
-    } else if has(WorkStatus::Red) {
-        WorkStatus::Red
-    } else if has(WorkStatus::Amber) {
-        WorkStatus::Amber
-    } else if has(WorkStatus::Green) {
-        WorkStatus::Green
-    } else if all_complete {
-        WorkStatus::Complete
-    } else if has(WorkStatus::Complete) {
-        WorkStatus::Green
-    } else {
-        WorkStatus::NotStarted
-    }
-}
-
-/// A project's or action's state at a period.
-#[derive(Clone, Debug, PartialEq)]
-pub struct WorkState {
-    pub status: WorkStatus,
-    pub overdue: bool,
-    /// The latest percent complete reported at or before the period.
-    pub percent: Option<f64>,
-    /// Index in `updates` of the latest update at or before the period.
-    pub latest: Option<usize>,
-}
-
-/// The state of work with these updates and due date at a period, with `on` as "today".
-pub fn work_state(
-    updates: &[StatusUpdate],
-    due: Option<NaiveDate>,
-    period: Option<&Period>,
-    on: NaiveDate,
-) -> WorkState {
-    let status = work_status(updates, period);
-    let latest = latest_update(updates, period)
-        .and_then(|u| updates.iter().position(|x| std::ptr::eq(x, u)));
-    let percent = updates
-        .iter()
-        .take(latest.map_or(0, |i| i + 1))
-        .rev()
-        .find_map(|u| u.percent_complete);
-    WorkState {
-        status,
-        overdue: overdue(due, status, on),
-        percent,
-        latest,
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -203,43 +92,6 @@ pub fn strategy_quarters(ds: &Dataset, upto: Option<&Period>) -> Vec<Period> {
 // ---------------------------------------------------------------------------------------------
 // The strategy
 
-/// A priority at a period: its overall status, and its projects counted by status.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PrioritySummary {
-    pub status: WorkStatus,
-    pub projects: WorkCounts,
-}
-
-/// A priority's overall status and project counts at a period.
-pub fn priority_summary(ds: &Dataset, p: &Priority, period: Option<&Period>) -> PrioritySummary {
-    let on = reference_date(ds, Plan::Strategy, period);
-    summarise(
-        p.projects.iter().map(|x| (x.updates.as_slice(), x.due)),
-        period,
-        on,
-    )
-}
-
-/// Counts pieces of work (updates and due date each) by status at a period, and rolls their
-/// statuses up with the priority rule.
-fn summarise<'a>(
-    items: impl Iterator<Item = (&'a [StatusUpdate], Option<NaiveDate>)>,
-    period: Option<&Period>,
-    on: NaiveDate,
-) -> PrioritySummary {
-    let mut counts = WorkCounts::default();
-    let mut statuses = Vec::new();
-    for (updates, due) in items {
-        let s = work_state(updates, due, period, on);
-        counts.add(s.status, s.overdue);
-        statuses.push(s.status);
-    }
-    PrioritySummary {
-        status: rollup(statuses),
-        projects: counts,
-    }
-}
-
 /// Improvement areas serving a priority, with their themes, in plan order.
 pub fn priority_areas<'a>(ds: &'a Dataset, priority: &str) -> Vec<(&'a Theme, &'a Area)> {
     ds.themes
@@ -286,18 +138,6 @@ pub fn direct_indicators<'a>(ds: &'a Dataset, priority: &str) -> Vec<&'a Indicat
         .collect()
 }
 
-/// An indicator's current status, as its own page shows it: the status of its latest value
-/// with an actual figure (with that value), else `NoData`.
-pub fn indicator_now<'a>(ds: &Dataset, ind: &'a Indicator) -> (Rag, Option<&'a IndicatorValue>) {
-    match ind.values.iter().rev().find(|v| v.actual.is_some()) {
-        Some(v) => (
-            crate::rag::value_status(ind, v, ds.tolerance_default()).rag,
-            Some(v),
-        ),
-        None => (Rag::NoData, None),
-    }
-}
-
 /// Indicators grouped by name (the same measure for several councils), in first-seen order.
 pub fn group_by_name<'a>(inds: &[&'a Indicator]) -> Vec<(String, Vec<&'a Indicator>)> {
     let mut out: Vec<(String, Vec<&'a Indicator>)> = Vec::new();
@@ -308,17 +148,6 @@ pub fn group_by_name<'a>(inds: &[&'a Indicator]) -> Vec<(String, Vec<&'a Indicat
         }
     }
     out
-}
-
-/// An improvement area at a period: its status (the priority rule over its actions) and its
-/// actions counted by status.
-pub fn area_summary(ds: &Dataset, area: &Area, period: Option<&Period>) -> PrioritySummary {
-    let on = reference_date(ds, Plan::Improvement, period);
-    summarise(
-        area.actions.iter().map(|x| (x.updates.as_slice(), x.due)),
-        period,
-        on,
-    )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -371,17 +200,6 @@ pub const STATUS_ORDER: [WorkStatus; 5] = [
     WorkStatus::Red,
     WorkStatus::NotStarted,
 ];
-
-/// Reads `?period=`: a valid period, or a note saying why it was ignored.
-pub fn period_param(loc: &Location) -> (Option<Period>, Option<String>) {
-    match loc.get("period").map(str::trim) {
-        None | Some("") => (None, None),
-        Some(v) => match Period::parse(v) {
-            Ok(p) => (Some(p), None),
-            Err(e) => (None, Some(format!("period: {e}"))),
-        },
-    }
-}
 
 impl PlanQuery {
     /// Reads the view from a location. Anything unknown or malformed is left out and described
@@ -450,11 +268,10 @@ impl PlanQuery {
                     other => notes.push(format!("overdue \"{other}\" should be 1 or 0")),
                 },
                 "q" => q.text = v.trim().to_string(),
-                "period" => {
-                    let (p, note) = period_param(loc);
-                    q.period = p;
-                    notes.extend(note);
-                }
+                "period" => match Period::parse(v.trim()) {
+                    Ok(p) => q.period = Some(p),
+                    Err(e) => notes.push(format!("period: {e}")),
+                },
                 // Parameters other parts of the app own.
                 "data" | "sections" => {}
                 other => notes.push(format!("\"{other}\" is not a filter")),
@@ -531,7 +348,7 @@ pub struct ActionRow {
     pub theme: usize,
     pub area: usize,
     pub action: usize,
-    pub state: WorkState,
+    pub state: WorkAt,
 }
 
 impl ActionRow {
@@ -551,8 +368,6 @@ pub struct PlanView {
     pub total: usize,
     /// The period the statuses are for.
     pub period: Option<Period>,
-    /// "Today" for overdue.
-    pub on: NaiveDate,
 }
 
 fn search_text(area: &Area, x: &Action) -> String {
@@ -582,11 +397,11 @@ fn service_matches(area: &Area, wanted: &[String]) -> bool {
     })
 }
 
-/// Applies the view's filters to every action, at the view's period (else the plan's latest).
+/// Applies the view's filters to every action, at the view's period (else the app's default
+/// period), with the engine's statuses.
 /// An action matches a council filter when it names that council.
 pub fn apply(ds: &Dataset, q: &PlanQuery) -> PlanView {
-    let period = q.period.or_else(|| default_period(ds, Plan::Improvement));
-    let on = reference_date(ds, Plan::Improvement, period.as_ref());
+    let period = q.period.or_else(|| crate::engine::default_period(ds));
     let words: Vec<String> = q
         .text
         .to_lowercase()
@@ -608,7 +423,10 @@ pub fn apply(ds: &Dataset, q: &PlanQuery) -> PlanView {
                 if !q.councils.is_empty() && !x.councils.iter().any(|c| q.councils.contains(c)) {
                     continue;
                 }
-                let state = work_state(&x.updates, x.due, period.as_ref(), on);
+                let state = match period {
+                    Some(p) => crate::engine::work::work_at(&x.updates, x.due, &p),
+                    None => WorkAt::default(),
+                };
                 if !q.statuses.is_empty() && !q.statuses.contains(&state.status) {
                     continue;
                 }
@@ -634,7 +452,6 @@ pub fn apply(ds: &Dataset, q: &PlanQuery) -> PlanView {
         rows,
         total,
         period,
-        on,
     }
 }
 
@@ -760,6 +577,7 @@ pub fn describe_counts(c: &WorkCounts, noun: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::rollup;
 
     #[test]
     fn rollup_follows_the_priority_rule() {

@@ -5,7 +5,6 @@
 use crate::model::*;
 use crate::period::Period;
 use crate::route::{Location, Route};
-use crate::summary::latest_period_with_data;
 
 /// A part of the pack after the cover, in the order it is printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -77,15 +76,10 @@ pub struct PackQuery {
     pub sections: Vec<Section>,
 }
 
-/// Periods a pack can be made for: quarters and years with figures, newest first.
+/// Periods a pack can be made for: the app's calendar (quarters and years with figures or
+/// plan updates), newest first.
 pub fn periods(ds: &Dataset) -> Vec<Period> {
-    let mut v: Vec<Period> = ds
-        .periods()
-        .into_iter()
-        .filter(|p| !matches!(p, Period::Month { .. }))
-        .collect();
-    v.reverse();
-    v
+    crate::engine::periods(ds)
 }
 
 fn list(v: &str) -> impl Iterator<Item = &str> {
@@ -96,7 +90,7 @@ impl PackQuery {
     /// The whole pack for the latest period with figures, all councils.
     pub fn default_for(ds: &Dataset) -> PackQuery {
         PackQuery {
-            period: latest_period_with_data(ds),
+            period: crate::engine::default_period(ds),
             period_chosen: false,
             council: None,
             sections: Section::ALL.to_vec(),
@@ -108,27 +102,14 @@ impl PackQuery {
     pub fn from_location(loc: &Location, ds: &Dataset) -> (PackQuery, Vec<String>) {
         let mut q = PackQuery::default_for(ds);
         let mut notes = Vec::new();
-        let offered = periods(ds);
-        let fallback = |q: &PackQuery| {
-            q.period
-                .map(|p| format!("showing {} instead", p.short_label()))
-                .unwrap_or_else(|| "no period has figures yet".into())
-        };
         for (k, v) in &loc.query {
             match k.as_str() {
-                "period" => match Period::parse(v.trim()) {
-                    Ok(p) if offered.contains(&p) => {
-                        q.period = Some(p);
-                        q.period_chosen = true;
-                    }
-                    Ok(p) => notes.push(format!(
-                        "period \"{}\" ({}) has no figures in this data; {}",
-                        v.trim(),
-                        p.short_label(),
-                        fallback(&q)
-                    )),
-                    Err(e) => notes.push(format!("period: {e}; {}", fallback(&q))),
-                },
+                "period" => {
+                    let chosen = crate::engine::period_from_param(ds, Some(v));
+                    q.period = chosen.period;
+                    q.period_chosen = chosen.chosen;
+                    notes.extend(chosen.note);
+                }
                 "council" => {
                     let c = v.trim();
                     if c.is_empty() || c.eq_ignore_ascii_case("all") {
@@ -428,10 +409,10 @@ mod tests {
         let (p, notes) = read("#/report?period=2030-31-Q1");
         assert_eq!(p.period, Some(q("2019-20-Q2")));
         assert!(
-            notes[0].contains("has no figures in this data"),
+            notes[0].contains("has no figures or plan updates in this data"),
             "{notes:?}"
         );
-        assert!(read("#/report?period=2019-07").1[0].contains("no figures"));
+        assert!(read("#/report?period=2019-07").1[0].contains("no figures or plan updates"));
         // Only unknown sections: the whole pack, with a note.
         let (p, notes) = read("#/report?sections=cheese");
         assert_eq!((p.sections.len(), notes.len()), (6, 1));
@@ -512,6 +493,10 @@ mod tests {
             "\"a \\\"b\\\" \\\\ c \\3C \""
         );
         assert_eq!(Section::from_word("Exceptions"), Some(Section::Exceptions));
-        assert_eq!(periods(&ds()), vec![q("2019-20-Q2"), q("2019-20-Q1")]);
+        // One calendar: the quarters with figures and those with plan updates, newest first.
+        assert_eq!(
+            periods(&ds()),
+            vec![q("2020-21-Q2"), q("2020-21-Q1"), q("2019-20-Q2"), q("2019-20-Q1")]
+        );
     }
 }

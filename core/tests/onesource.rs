@@ -1,8 +1,7 @@
 //! The built-in dataset (`public/data/onesource.json`): it validates cleanly and holds what the
 //! oneSource reports describe.
 
-use gt_core::rag::status_at;
-use gt_core::summary::{action_counts, latest_period_with_data};
+use gt_core::engine::{default_period, Engine};
 use gt_core::{parse_dataset, Dataset, Frequency, Period, Rag};
 use std::collections::BTreeMap;
 
@@ -93,7 +92,7 @@ fn strategy_and_improvement_plan() {
         );
     }
     let q3 = Period::parse("2019-20-Q3").unwrap();
-    let c = action_counts(&ds, ds.actions().map(|(_, _, a)| a), Some(&q3));
+    let c = Engine::new(&ds, q3).action_counts(|_| true);
     assert!(
         c.complete > 0 && c.on_track > 0 && c.at_risk > 0 && c.off_track > 0,
         "{c:?}"
@@ -104,12 +103,12 @@ fn strategy_and_improvement_plan() {
 #[test]
 fn figures_give_a_plausible_mix_with_exception_reports() {
     let ds = load();
-    let latest = latest_period_with_data(&ds).unwrap();
+    let latest = default_period(&ds).unwrap();
     assert_eq!(latest, Period::parse("2019-20-Q3").unwrap());
-    let tol = ds.tolerance_default();
+    let e = Engine::new(&ds, latest);
     let mut counts: BTreeMap<Rag, usize> = BTreeMap::new();
     for i in ds.indicators.iter().filter(|i| !i.key) {
-        let s = status_at(i, &latest, tol);
+        let s = e.status(i);
         *counts.entry(s.rag).or_default() += 1;
         if s.rag.is_exception() {
             let v = s.value.unwrap();

@@ -3,7 +3,7 @@
 
 use gt_core::plan::*;
 use gt_core::route::{Location, Route};
-use gt_core::summary::{action_counts, priority_status};
+use gt_core::engine::{default_period, periods, Engine, PlanKind};
 use gt_core::{parse_dataset, Dataset, Period, WorkStatus};
 use serde_json::json;
 
@@ -30,47 +30,38 @@ fn ids(ds: &Dataset, v: &PlanView) -> Vec<String> {
 }
 
 #[test]
-fn each_plan_has_its_own_periods_and_default() {
+fn one_calendar_for_figures_and_plan_updates() {
     let ds = load();
-    assert_eq!(
-        default_period(&ds, Plan::Improvement),
-        Some(p("2019-20-Q3"))
-    );
-    assert_eq!(default_period(&ds, Plan::Strategy), Some(p("2021-22-Q3")));
-    let choices = period_choices(&ds, Plan::Improvement);
-    assert_eq!(choices, [p("2019-20-Q3"), p("2019-20-Q2"), p("2019-20-Q1")]);
-    assert_eq!(period_choices(&ds, Plan::Strategy).len(), 7);
+    // The app opens on the latest quarter with figures (the data's as-of quarter).
+    assert_eq!(default_period(&ds), Some(p("2019-20-Q3")));
+    let all = periods(&ds);
+    // Newest first; both the strategy's quarters (to Q3 2021/22) and the figures' are offered.
+    assert_eq!(all.first(), Some(&p("2021-22-Q3")));
+    for q in ["2021-22-Q3", "2020-21-Q1", "2019-20-Q3", "2019-20-Q2", "2019-20-Q1", "2018-19"] {
+        assert!(all.contains(&p(q)), "{q} offered");
+    }
+    assert!(all.windows(2).all(|w| w[0] > w[1]), "newest first, no repeats");
+    assert_eq!(update_periods(&ds, Plan::Strategy).len(), 7);
     assert_eq!(strategy_quarters(&ds, Some(&p("2020-21-Q4"))).len(), 4);
 }
 
 #[test]
-fn overdue_uses_the_period_end_capped_at_what_the_data_are_correct_to() {
+fn overdue_is_due_before_the_end_of_the_period_and_not_complete() {
     let ds = load();
-    // Improvement plan: the as-of date (31 December 2019) is the end of Q3.
-    assert_eq!(
-        reference_date(&ds, Plan::Improvement, Some(&p("2019-20-Q3"))),
-        date("2019-12-31")
-    );
-    // A later period than the data cannot make more work overdue.
-    assert_eq!(
-        reference_date(&ds, Plan::Improvement, Some(&p("2020-21-Q2"))),
-        date("2019-12-31")
-    );
-    assert_eq!(
-        reference_date(&ds, Plan::Improvement, Some(&p("2019-20-Q2"))),
-        date("2019-09-30")
-    );
-    // The strategy's updates run past the as-of date: its own quarters count.
-    assert_eq!(
-        reference_date(&ds, Plan::Strategy, Some(&p("2021-22-Q3"))),
-        date("2021-12-31")
-    );
-    assert_eq!(
-        reference_date(&ds, Plan::Strategy, Some(&p("2020-21-Q2"))),
-        date("2020-09-30")
-    );
-    // For the improvement plan the counts agree with the summary used by the overview.
-    for period in period_choices(&ds, Plan::Improvement) {
+    // A01-1 is due 31 December 2019 and was never completed.
+    let (_, _, a011) = ds.actions().find(|(_, _, x)| x.id == "A01-1").unwrap();
+    assert_eq!(a011.due, Some(date("2019-12-31")));
+    // On the last day of Q3 2019/20 it is due, not yet overdue.
+    assert!(!Engine::new(&ds, p("2019-20-Q3")).action(a011).overdue);
+    // By the end of Q4 2019/20, and at Q3 2021/22, it is overdue (not complete).
+    assert!(Engine::new(&ds, p("2019-20-Q4")).action(a011).overdue);
+    let late = Engine::new(&ds, p("2021-22-Q3")).action(a011);
+    assert!(late.overdue);
+    assert_ne!(late.status, WorkStatus::Complete);
+    // ...and its status then is its last update's, said to be as at that quarter.
+    assert_eq!(late.as_at, Some(p("2019-20-Q3")));
+    // The improvement plan's list counts the same as the engine, for every period.
+    for period in periods(&ds) {
         let v = apply(
             &ds,
             &PlanQuery {
@@ -78,7 +69,7 @@ fn overdue_uses_the_period_end_capped_at_what_the_data_are_correct_to() {
                 ..Default::default()
             },
         );
-        let expect = action_counts(&ds, ds.actions().map(|(_, _, a)| a), Some(&period));
+        let expect = Engine::new(&ds, period).action_counts(|_| true);
         assert_eq!(counts(&v.rows), expect, "{period}");
     }
 }
@@ -86,25 +77,37 @@ fn overdue_uses_the_period_end_capped_at_what_the_data_are_correct_to() {
 #[test]
 fn priority_status_is_the_documented_rule() {
     let ds = load();
-    for period in period_choices(&ds, Plan::Strategy) {
+    let q3 = p("2021-22-Q3");
+    let e = Engine::new(&ds, q3);
+    // Worked out by hand from the project updates at Q3 2021/22 (docs/rag-rules.md):
+    // P1: complete, amber, complete -> At risk. P2: complete, green, amber -> At risk.
+    // P3: complete, red, green, green -> Off track. P4: green, green, complete -> On track.
+    // P5: green, green, red -> Off track.
+    let st: Vec<WorkStatus> = ds.priorities.iter().map(|pr| e.priority(pr).status).collect();
+    use WorkStatus::*;
+    assert_eq!(st, [Amber, Amber, Red, Green, Red]);
+    let p3 = e.priority(ds.priority("P3").unwrap());
+    assert_eq!(p3.counts.complete, 1);
+    assert_eq!(p3.counts.off_track, 1);
+    assert_eq!(p3.counts.on_track, 2);
+    assert_eq!(p3.as_at, None, "P3 has updates for Q3 2021/22 itself");
+    // Before any project started (Q3 2018/19 and Q3 2019/20): every priority is Not started.
+    for before in ["2018-19-Q3", "2019-20-Q3"] {
+        let e = Engine::new(&ds, p(before));
         for pr in &ds.priorities {
-            let s = priority_summary(&ds, pr, Some(&period));
-            assert_eq!(
-                s.status,
-                priority_status(pr, Some(&period)),
-                "{} {period}",
-                pr.id
-            );
-            assert_eq!(s.projects.total(), pr.projects.len());
+            let r = e.priority(pr);
+            assert_eq!(r.status, NotStarted, "{} at {before}", pr.id);
+            assert_eq!(r.counts.not_started, pr.projects.len());
+            assert_eq!(r.as_at, None);
         }
+        assert!(!e.any_update(PlanKind::Strategy));
     }
-    // P3 at Q3 2021/22: the Newham data centre exit is off track.
-    let p3 = ds.priority("P3").unwrap();
-    let s = priority_summary(&ds, p3, Some(&p("2021-22-Q3")));
-    assert_eq!(s.status, WorkStatus::Red);
-    assert_eq!(s.projects.complete, 1);
-    assert_eq!(s.projects.off_track, 1);
-    assert_eq!(s.projects.on_track, 2);
+    // P4 at Q1 2020/21: P4-1 not started, P4-2 amber, P4-3 amber -> At risk.
+    let p4 = Engine::new(&ds, p("2020-21-Q1")).priority(ds.priority("P4").unwrap());
+    assert_eq!((p4.status, p4.counts.not_started, p4.counts.at_risk), (Amber, 1, 2));
+    // At Q4 2021/22, after the last update: the Q3 statuses, said to be as at Q3 2021/22.
+    let later = Engine::new(&ds, p("2021-22-Q4")).priority(ds.priority("P5").unwrap());
+    assert_eq!((later.status, later.as_at), (Red, Some(q3)));
 }
 
 #[test]
@@ -326,10 +329,10 @@ fn an_indicators_area_must_exist_and_is_kept_on_save() {
 fn counts_read_in_words() {
     let ds = load();
     let a01 = ds.area("A01").unwrap().1;
-    let s = area_summary(&ds, a01, Some(&p("2019-20-Q3")));
+    let s = Engine::new(&ds, p("2019-20-Q3")).area(a01);
     assert_eq!(s.status, WorkStatus::Amber);
     assert_eq!(
-        describe_counts(&s.projects, "action"),
+        describe_counts(&s.counts, "action"),
         "2 actions: 1 on track, 1 at risk, 1 overdue"
     );
 }
@@ -341,10 +344,11 @@ fn indicators_group_by_measure_with_their_latest_status() {
     let groups = group_by_name(&inds);
     assert_eq!(groups.len(), 2);
     assert_eq!(groups[0].1.len(), 3, "one per council");
-    let (rag, v) = indicator_now(&ds, groups[0].1[0]);
-    assert!(v.is_some());
+    let at = Engine::new(&ds, p("2019-20-Q3")).indicator(groups[0].1[0]);
+    let (v, status) = at.latest.unwrap();
+    assert!(v.actual.is_some());
     assert!(matches!(
-        rag,
+        status.rag,
         gt_core::Rag::Green | gt_core::Rag::Amber | gt_core::Rag::Red
     ));
 }
