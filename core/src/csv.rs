@@ -683,7 +683,11 @@ pub struct ReturnRow {
     /// Blank means unknown: an existing indicator keeps its own; a new one is data only.
     pub polarity: Option<Polarity>,
     pub unit: Option<String>,
+    /// Read by the row's frequency when it gives one (see [`parse_period_for`]).
     pub period: Period,
+    /// The period cell as written, trimmed: an ambiguous `2010-11` in a row with no frequency
+    /// is read again by the indicator's frequency when it is merged.
+    pub period_text: String,
     pub target: Option<f64>,
     pub actual: Option<f64>,
     pub rag: Option<Rag>,
@@ -769,6 +773,16 @@ pub fn parse_period(s: &str) -> Result<Period, String> {
         }
     }
     err()
+}
+
+/// Reads a period of an indicator with this frequency: as [`parse_period`], except that an id
+/// that is both a month and a financial year (`2010-11`) is the year for an annual, biennial or
+/// quarterly indicator (see [`Period::parse_for`]).
+pub fn parse_period_for(s: &str, freq: Frequency) -> Result<Period, String> {
+    match Period::parse_for(s.trim(), freq) {
+        Ok(p) => Ok(p),
+        Err(_) => parse_period(s),
+    }
 }
 
 fn month_word_ok(word: &str, abbrev: &str) -> bool {
@@ -980,6 +994,8 @@ pub fn read_returns(text: &str) -> Result<Returns, Vec<CsvProblem>> {
                 "blank: every row needs the indicator's id or name".into(),
             );
         }
+        // The frequency first: it says how an ambiguous period such as 2010-11 reads.
+        let frequency = cell(Field::Frequency).and_then(|s| parse_frequency(s).ok().flatten());
         let period = match cell(Field::Period) {
             None => {
                 bad(
@@ -989,13 +1005,15 @@ pub fn read_returns(text: &str) -> Result<Returns, Vec<CsvProblem>> {
                 );
                 None
             }
-            Some(s) => match parse_period(s) {
-                Ok(p) => Some(p),
-                Err(e) => {
-                    bad(Field::Period, e);
-                    None
+            Some(s) => {
+                match frequency.map_or_else(|| parse_period(s), |f| parse_period_for(s, f)) {
+                    Ok(p) => Some(p),
+                    Err(e) => {
+                        bad(Field::Period, e);
+                        None
+                    }
                 }
-            },
+            }
         };
         let mut number = |f: Field| match cell(f).map(|s| parse_number_in(s, decimal_comma)) {
             None => None,
@@ -1018,7 +1036,6 @@ pub fn read_returns(text: &str) -> Result<Returns, Vec<CsvProblem>> {
         typed(Field::Frequency, &|s| parse_frequency(s).map(|_| ()));
         typed(Field::Polarity, &|s| parse_polarity(s).map(|_| ()));
         let rag = cell(Field::Rag).and_then(|s| parse_rag(s).ok().flatten());
-        let frequency = cell(Field::Frequency).and_then(|s| parse_frequency(s).ok().flatten());
         let polarity = cell(Field::Polarity).and_then(|s| parse_polarity(s).ok().flatten());
         let Some(period) = period else { continue };
         rows.push(ReturnRow {
@@ -1032,6 +1049,7 @@ pub fn read_returns(text: &str) -> Result<Returns, Vec<CsvProblem>> {
             polarity,
             unit: word(Field::Unit),
             period,
+            period_text: cell(Field::Period).unwrap_or_default().trim().to_string(),
             target,
             actual,
             rag,
@@ -1787,6 +1805,19 @@ impl Merge<'_> {
         };
         self.check_definition(row, idx);
         let ind = &self.ds.indicators[idx];
+        // A row that does not give its frequency: an ambiguous period (2010-11) is read by the
+        // indicator's.
+        let reread;
+        let row = match parse_period_for(&row.period_text, ind.frequency) {
+            Ok(p) if row.frequency.is_none() && p != row.period => {
+                reread = ReturnRow {
+                    period: p,
+                    ..row.clone()
+                };
+                &reread
+            }
+            _ => row,
+        };
         let label = short_name(&ind.name);
         if !period_fits(ind.frequency, &row.period) {
             let (kind, example) = match ind.frequency {

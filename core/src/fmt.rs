@@ -36,19 +36,68 @@ pub fn group_thousands(s: &str) -> String {
     }
 }
 
-/// A figure with the indicator's decimals (2 when not given, trailing zeros trimmed then).
+/// Decimals used for a figure whose indicator gives none (for display and for rating).
+pub const DEFAULT_DECIMALS: u8 = 2;
+
+/// The one rounding rule, for display and for rating: `x` rounded to `decimals` places, half
+/// away from zero, on the decimal figure as written (the shortest text that reads back as `x`,
+/// as a person would see it in the file), not on its binary value. So 92.5 → "93", 1.005 at 2
+/// places → "1.01", -2.5 → "-3", 0.125 at 2 → "0.13", 0.0049 at 2 → "0.00". Exactly
+/// `decimals` places, no thousands separators, no "-" on a figure that rounds to zero.
+/// Not-finite numbers are written as Rust writes them.
+pub fn rounded(x: f64, decimals: u8) -> String {
+    if !x.is_finite() {
+        return format!("{x}");
+    }
+    let d = decimals as usize;
+    // Rust writes floats in full (never with an exponent), with the fewest digits that read back.
+    let text = format!("{}", x.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let kept_frac: String = frac.chars().chain(std::iter::repeat('0')).take(d).collect();
+    let mut digits: Vec<u8> = int
+        .bytes()
+        .chain(kept_frac.bytes())
+        .map(|b| b - b'0')
+        .collect();
+    // The first digit dropped decides: 5 or more rounds the size up (away from zero).
+    if frac.as_bytes().get(d).is_some_and(|&b| b >= b'5') {
+        let mut i = digits.len();
+        loop {
+            if i == 0 {
+                digits.insert(0, 1);
+                break;
+            }
+            i -= 1;
+            if digits[i] == 9 {
+                digits[i] = 0;
+            } else {
+                digits[i] += 1;
+                break;
+            }
+        }
+    }
+    let int_len = digits.len() - d;
+    let mut out = String::with_capacity(digits.len() + 2);
+    if x < 0.0 && digits.iter().any(|&g| g != 0) {
+        out.push('-');
+    }
+    out.extend(digits[..int_len].iter().map(|&g| (b'0' + g) as char));
+    if d > 0 {
+        out.push('.');
+        out.extend(digits[int_len..].iter().map(|&g| (b'0' + g) as char));
+    }
+    out
+}
+
+/// A figure with the indicator's decimals (2 when not given, trailing zeros trimmed then),
+/// rounded by [`rounded`]: the figure shown is the figure rated ([`crate::rag::round_to`]).
 pub fn number(x: f64, decimals: Option<u8>) -> String {
     let s = match decimals {
-        Some(d) => format!("{:.*}", d as usize, x),
+        Some(d) => rounded(x, d),
         None => {
-            let s = format!("{x:.2}");
+            let s = rounded(x, DEFAULT_DECIMALS);
             s.trim_end_matches('0').trim_end_matches('.').to_string()
         }
-    };
-    let s = if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
-        s[1..].to_string()
-    } else {
-        s
     };
     group_thousands(&s)
 }
@@ -99,7 +148,9 @@ mod tests {
     fn formats() {
         assert_eq!(trim_number(10.0), "10");
         assert_eq!(trim_number(2.5), "2.5");
-        assert_eq!(number(1234567.25, Some(1)), "1,234,567.2");
+        // 1234567.25 is an exact half: half away from zero gives .3 (Rust's own {:.1} gives .2).
+        assert_eq!(number(1234567.25, Some(1)), "1,234,567.3");
+        assert_eq!(number(1234567.24, Some(1)), "1,234,567.2");
         assert_eq!(number(-1234.0, Some(0)), "-1,234");
         assert_eq!(number(-0.01, Some(1)), "0.0");
         assert_eq!(number(95.0, None), "95");
@@ -117,5 +168,42 @@ mod tests {
             date(NaiveDate::from_ymd_opt(2019, 9, 30).unwrap()),
             "30 September 2019"
         );
+    }
+
+    #[test]
+    fn halves_round_away_from_zero_on_the_figure_as_written() {
+        // As a person rounds the figure in the file, whatever its binary value.
+        assert_eq!(number(92.5, Some(0)), "93");
+        assert_eq!(number(92.4, Some(0)), "92");
+        assert_eq!(number(1.005, Some(2)), "1.01"); // binary 1.00499999…
+        assert_eq!(number(0.125, Some(2)), "0.13");
+        assert_eq!(number(2.675, Some(2)), "2.68"); // binary 2.67499999…
+        assert_eq!(number(-2.5, Some(0)), "-3");
+        assert_eq!(number(-0.5, Some(0)), "-1");
+        assert_eq!(number(0.5, Some(0)), "1");
+        assert_eq!(number(-0.4, Some(0)), "0");
+        assert_eq!(number(0.0049, Some(2)), "0.00");
+        assert_eq!(number(-0.0049, Some(2)), "0.00");
+        assert_eq!(number(0.005, Some(2)), "0.01");
+        assert_eq!(number(9.995, Some(2)), "10.00");
+        assert_eq!(number(999999.5, Some(0)), "1,000,000");
+        assert_eq!(number(-99.95, Some(1)), "-100.0");
+        assert_eq!(number(3.0, Some(3)), "3.000");
+        assert_eq!(number(0.1 + 0.2, Some(2)), "0.30");
+        assert_eq!(number(1e-7, Some(2)), "0.00");
+        assert_eq!(number(1.5e15, Some(0)), "1,500,000,000,000,000");
+        // No decimals given: two, trailing zeros trimmed.
+        assert_eq!(number(92.125, None), "92.13");
+        assert_eq!(number(1.005, None), "1.01");
+        assert_eq!(number(2.5, None), "2.5");
+        assert_eq!(number(0.0049, None), "0");
+        assert_eq!(number(-0.0049, None), "0");
+        assert_eq!(number(7.999, None), "8");
+        assert_eq!(rounded(92.5, 0), "93");
+        assert_eq!(rounded(-0.0, 1), "0.0");
+        assert_eq!(rounded(12.0, 0), "12");
+        assert_eq!(rounded(f64::NAN, 2), "NaN");
+        assert_eq!(value(92.5, Some(0), Some("%")), "93%");
+        assert_eq!(value(-1249.5, Some(0), Some("£")), "-£1,250");
     }
 }

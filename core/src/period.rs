@@ -2,7 +2,14 @@
 //!
 //! The UK public-sector financial year runs April to March, so "2019-20-Q2" is July–September
 //! 2019. Ids are the file format's spelling; labels are how councils write them.
+//!
+//! A financial year is written `2019-20`, except the years whose `YYYY-YY` spelling is also a
+//! month (2000/01 to 2011/12, 2100/01 to 2111/12, …): those are written `2010/11`, so that what
+//! the app writes is read back as itself by [`Period::parse`] with no context. [`Period::parse`]
+//! reads an ambiguous `2010-11` as November 2010; [`Period::parse_for`] reads it by the
+//! indicator's frequency (a year for annual, biennial and quarterly indicators).
 
+use crate::model::Frequency;
 use chrono::NaiveDate;
 use std::fmt;
 
@@ -74,21 +81,61 @@ fn quarter_digit(s: &str) -> Option<u8> {
     }
 }
 
+/// Whether the financial year starting in `fy`, spelt `YYYY-YY`, would also be a month
+/// (`2010-11` is November 2010): such years are written `2010/11`.
+fn dash_form_is_a_month(fy: i32) -> bool {
+    (1900..=2999).contains(&fy) && (1..=12).contains(&((fy + 1) % 100))
+}
+
 impl Period {
-    /// Reads the file format's ids (`2019-20-Q2`, `2019-20`, `2019-07`). Strict.
+    /// Reads the file format's ids (`2019-20-Q2`, `2019-20`, `2010/11`, `2019-07`). Strict.
+    ///
+    /// A financial year may also be written `2019/20` or `2019/2020`. A `YYYY-NN` that is both a
+    /// month and a financial year (`2010-11`) is read as the month; the app never writes a year
+    /// that way (see [`Period::parse_for`] to read it by an indicator's frequency).
     pub fn parse(s: &str) -> Result<Period, PeriodError> {
+        Period::parse_inner(s, false)
+    }
+
+    /// Reads a period of an indicator with this frequency: as [`Period::parse`], except that a
+    /// `YYYY-NN` that is both a month and a financial year (`2010-11`) is the financial year for
+    /// an annual, biennial or quarterly indicator, and the month for a monthly one.
+    pub fn parse_for(s: &str, freq: Frequency) -> Result<Period, PeriodError> {
+        let years_first = match freq {
+            Frequency::Monthly => false,
+            Frequency::Quarterly | Frequency::Annual | Frequency::Biennial => true,
+        };
+        Period::parse_inner(s, years_first)
+    }
+
+    fn parse_inner(s: &str, years_first: bool) -> Result<Period, PeriodError> {
         let err = || PeriodError(s.to_string());
         let b = s.as_bytes();
-        // 2019-07
+        // 2019-07 or 2019-20
         if b.len() == 7 && b[4] == b'-' && s[..4].bytes().all(|c| c.is_ascii_digit()) {
             let year: i32 = s[..4].parse().map_err(|_| err())?;
             let tail = &s[5..];
             if tail.bytes().all(|c| c.is_ascii_digit()) {
+                let as_year = fy_from_pair(&s[..4], tail);
+                if years_first {
+                    if let Some(fy) = as_year {
+                        return Ok(Period::Year { fy });
+                    }
+                }
                 let month: u8 = tail.parse().map_err(|_| err())?;
                 if (1..=12).contains(&month) && (1900..=2999).contains(&year) {
                     return Ok(Period::Month { year, month });
                 }
-                // "2019-20" is also 7 characters: a financial year.
+                if let Some(fy) = as_year {
+                    return Ok(Period::Year { fy });
+                }
+            }
+            return Err(err());
+        }
+        // 2010/11 or 2010/2011: always a financial year.
+        if (b.len() == 7 || b.len() == 9) && b[4] == b'/' {
+            let tail = &s[5..];
+            if tail.bytes().all(|c| c.is_ascii_digit()) {
                 if let Some(fy) = fy_from_pair(&s[..4], tail) {
                     return Ok(Period::Year { fy });
                 }
@@ -138,7 +185,8 @@ impl Period {
         }
     }
 
-    /// The file format's id: `2019-20-Q2`, `2019-20`, `2019-07`.
+    /// The file format's id: `2019-20-Q2`, `2019-20` (`2010/11` for the years whose `YYYY-YY`
+    /// would be a month), `2019-07`. [`Period::parse`] reads it back as this period.
     pub fn id(&self) -> String {
         self.to_string()
     }
@@ -320,7 +368,10 @@ impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
             Period::Quarter { fy, q } => write!(f, "{}-{:02}-Q{}", fy, (fy + 1) % 100, q),
-            Period::Year { fy } => write!(f, "{}-{:02}", fy, (fy + 1) % 100),
+            Period::Year { fy } => {
+                let sep = if dash_form_is_a_month(fy) { '/' } else { '-' };
+                write!(f, "{}{}{:02}", fy, sep, (fy + 1) % 100)
+            }
             Period::Month { year, month } => write!(f, "{}-{:02}", year, month),
         }
     }
@@ -357,7 +408,16 @@ mod tests {
 
     #[test]
     fn parses_ids_and_round_trips() {
-        for s in ["2019-20-Q2", "2019-20", "2019-07", "1999-00-Q4", "2099-00"] {
+        for s in [
+            "2019-20-Q2",
+            "2019-20",
+            "2019-07",
+            "1999-00-Q4",
+            "2099-00",
+            "2010/11",
+            "2010-11",
+            "2010-11-Q1",
+        ] {
             assert_eq!(p(s).to_string(), s);
         }
         assert_eq!(p("2019-20-Q2"), Period::Quarter { fy: 2019, q: 2 });
@@ -390,6 +450,95 @@ mod tests {
             Period::parse("2019-20-Q5").unwrap_err().to_string(),
             "\"2019-20-Q5\" is not a period (expected e.g. 2019-20-Q2, 2019-20 or 2019-07)"
         );
+    }
+
+    #[test]
+    fn years_whose_dash_form_is_a_month_are_written_with_a_slash() {
+        // 2009-10, 2010-11 and 2011-12 are also October 2009, November 2010, December 2011.
+        assert_eq!(Period::Year { fy: 2009 }.to_string(), "2009/10");
+        assert_eq!(Period::Year { fy: 2010 }.to_string(), "2010/11");
+        assert_eq!(Period::Year { fy: 2011 }.to_string(), "2011/12");
+        assert_eq!(Period::Year { fy: 2000 }.to_string(), "2000/01");
+        assert_eq!(Period::Year { fy: 2100 }.id(), "2100/01");
+        // 00 and 13 onwards are no month: the usual spelling.
+        assert_eq!(Period::Year { fy: 1999 }.to_string(), "1999-00");
+        assert_eq!(Period::Year { fy: 2012 }.to_string(), "2012-13");
+        assert_eq!(Period::Year { fy: 2019 }.to_string(), "2019-20");
+        assert_eq!(Period::Year { fy: 2099 }.to_string(), "2099-00");
+        // Quarters and months are never ambiguous.
+        assert_eq!(Period::Quarter { fy: 2010, q: 2 }.to_string(), "2010-11-Q2");
+        assert_eq!(
+            Period::Month {
+                year: 2010,
+                month: 11
+            }
+            .to_string(),
+            "2010-11"
+        );
+        assert_eq!(
+            serde_json::to_string(&Period::Year { fy: 2010 }).unwrap(),
+            "\"2010/11\""
+        );
+    }
+
+    #[test]
+    fn slash_years_and_the_ambiguous_dash_form() {
+        let y2010 = Period::Year { fy: 2010 };
+        let nov2010 = Period::Month {
+            year: 2010,
+            month: 11,
+        };
+        assert_eq!(p("2010/11"), y2010);
+        assert_eq!(p("2010/2011"), y2010);
+        assert_eq!(p("2019/20"), Period::Year { fy: 2019 });
+        assert_eq!(p("1999/2000"), Period::Year { fy: 1999 });
+        // Without context a seven-character YYYY-NN that is a month is the month.
+        assert_eq!(p("2010-11"), nov2010);
+        for f in [Frequency::Annual, Frequency::Biennial, Frequency::Quarterly] {
+            assert_eq!(Period::parse_for("2010-11", f), Ok(y2010), "{f:?}");
+            assert_eq!(
+                Period::parse_for("2009-10", f),
+                Ok(Period::Year { fy: 2009 })
+            );
+            assert_eq!(Period::parse_for("2010/11", f), Ok(y2010));
+            // Not a year: still the month (for the indicator's own check to refuse).
+            assert_eq!(
+                Period::parse_for("2010-07", f),
+                Ok(Period::Month {
+                    year: 2010,
+                    month: 7
+                })
+            );
+            assert_eq!(
+                Period::parse_for("2010-11-Q3", f),
+                Ok(Period::Quarter { fy: 2010, q: 3 })
+            );
+        }
+        assert_eq!(
+            Period::parse_for("2010-11", Frequency::Monthly),
+            Ok(nov2010)
+        );
+        // A slash is always a year, and a year that is no month stays a year.
+        assert_eq!(Period::parse_for("2010/11", Frequency::Monthly), Ok(y2010));
+        assert_eq!(
+            Period::parse_for("2019-20", Frequency::Monthly),
+            Ok(Period::Year { fy: 2019 })
+        );
+        for s in [
+            "2010/12",
+            "2010/1",
+            "2010/011",
+            "2010/2012",
+            "2010/",
+            "2010/11-Q1",
+            "201/011",
+            "2010/1a",
+        ] {
+            assert!(Period::parse(s).is_err(), "{s}");
+            assert!(Period::parse_for(s, Frequency::Annual).is_err(), "{s}");
+        }
+        assert!(Period::parse_for("2019-13", Frequency::Monthly).is_err());
+        assert!(Period::parse_for("2019-21", Frequency::Annual).is_err());
     }
 
     #[test]

@@ -5,15 +5,12 @@
 use crate::model::*;
 use crate::period::Period;
 
-/// Rounds to the indicator's decimals, so that ratings agree with the figures people see.
+/// Rounds to the indicator's decimals (2 when it gives none), so that ratings agree with the
+/// figures people see: the value of the very figure [`crate::fmt::number`] shows, by the one
+/// rule [`crate::fmt::rounded`] (half away from zero, on the decimal figure as written).
 pub fn round_to(x: f64, decimals: Option<u8>) -> f64 {
-    match decimals {
-        Some(d) => {
-            let f = 10f64.powi(d as i32);
-            (x * f).round() / f
-        }
-        None => x,
-    }
+    let d = decimals.unwrap_or(crate::fmt::DEFAULT_DECIMALS);
+    crate::fmt::rounded(x, d).parse().unwrap_or(x)
 }
 
 /// A tiny allowance for binary fractions (0.1 + 0.2), far below any figure's decimals.
@@ -331,6 +328,82 @@ mod tests {
         assert_eq!(
             rate(Higher, Some(90.0), Some(89.96), P10, Some(2)),
             Rag::Amber
+        );
+    }
+
+    #[test]
+    fn the_figure_shown_is_the_figure_rated() {
+        use crate::fmt::number;
+        // Target 93, actual 92.5, no decimals, higher is better: shown 93, on target.
+        assert_eq!(number(92.5, Some(0)), "93");
+        assert_eq!(round_to(92.5, Some(0)), 93.0);
+        assert_eq!(
+            rate(Higher, Some(93.0), Some(92.5), P10, Some(0)),
+            Rag::Green
+        );
+        // Actual 92.4: shown 92, one short of 93, within 10% (9.3): Amber.
+        assert_eq!(number(92.4, Some(0)), "92");
+        assert_eq!(round_to(92.4, Some(0)), 92.0);
+        assert_eq!(
+            rate(Higher, Some(93.0), Some(92.4), P10, Some(0)),
+            Rag::Amber
+        );
+        // 1.005 (binary 1.00499999…) at 2 decimals is shown and rated 1.01: target 1.01 met.
+        assert_eq!(number(1.005, Some(2)), "1.01");
+        assert_eq!(round_to(1.005, Some(2)), 1.01);
+        let exact = Tolerance::Absolute(0.0);
+        assert_eq!(
+            rate(Higher, Some(1.01), Some(1.005), exact, Some(2)),
+            Rag::Green
+        );
+        // Halves away from zero, below zero too.
+        assert_eq!(number(-0.5, Some(0)), "-1");
+        assert_eq!(round_to(-0.5, Some(0)), -1.0);
+        assert_eq!(round_to(-2.5, Some(0)), -3.0);
+        assert_eq!(round_to(0.125, Some(2)), 0.13);
+        // 0.0049 at 2 decimals is shown 0.00 and rated as 0: a target of 0 (lower is better) met.
+        assert_eq!(number(0.0049, Some(2)), "0.00");
+        assert_eq!(round_to(0.0049, Some(2)), 0.0);
+        assert_eq!(
+            rate(Lower, Some(0.0), Some(0.0049), P10, Some(2)),
+            Rag::Green
+        );
+        // No decimals given: shown, and so rated, at 2 decimals.
+        assert_eq!(number(0.0049, None), "0");
+        assert_eq!(round_to(0.0049, None), 0.0);
+        assert_eq!(rate(Lower, Some(0.0), Some(0.0049), P10, None), Rag::Green);
+        assert_eq!(rate(Lower, Some(0.0), Some(0.005), P10, None), Rag::Red);
+        assert_eq!(number(89.996, None), "90");
+        assert_eq!(
+            rate(Higher, Some(90.0), Some(89.996), P10, None),
+            Rag::Green
+        );
+        assert_eq!(
+            rate(Higher, Some(90.0), Some(89.994), P10, None),
+            Rag::Amber
+        );
+    }
+
+    #[test]
+    fn direction_compares_the_figures_shown() {
+        // 92.4 → 92.5 with no decimals is shown 92 → 93: improved.
+        assert_eq!(
+            direction(Higher, 92.4, 92.5, Some(0)),
+            Some(Direction::Improved)
+        );
+        // 92.5 → 93.4 is shown 93 → 93: no change.
+        assert_eq!(
+            direction(Higher, 92.5, 93.4, Some(0)),
+            Some(Direction::Unchanged)
+        );
+        // No decimals given: 1.001 → 1.004 are both shown 1.
+        assert_eq!(
+            direction(Lower, 1.001, 1.004, None),
+            Some(Direction::Unchanged)
+        );
+        assert_eq!(
+            direction(Lower, 1.001, 1.006, None),
+            Some(Direction::Worsened)
         );
     }
 

@@ -289,8 +289,18 @@ impl Reader {
     }
 
     fn period(&mut self, o: &mut Obj, key: &'static str) -> Period {
+        self.period_for(o, key, None)
+    }
+
+    /// A period read knowing the indicator's frequency (when given): an annual value written
+    /// `2010-11` is the year 2010/11, not November 2010 (see [`Period::parse_for`]).
+    fn period_for(&mut self, o: &mut Obj, key: &'static str, freq: Option<Frequency>) -> Period {
+        let parse = |s: &str| match freq {
+            Some(f) => Period::parse_for(s, f),
+            None => Period::parse(s),
+        };
         match self.opt_str(o, key) {
-            Some(s) => match Period::parse(s.trim()) {
+            Some(s) => match parse(s.trim()) {
                 Ok(p) => p,
                 Err(e) => {
                     let path = Self::field_path(o, key);
@@ -572,9 +582,10 @@ impl Reader {
         let theme = self.opt_str(&mut o, "theme");
         let area = self.opt_str(&mut o, "area");
         let owner = self.opt_str(&mut o, "owner");
+        // The frequency is read first: it says how an ambiguous period such as 2010-11 reads.
         let values = self.list(&mut o, "values", false, |r, v, p| {
             let mut o = r.obj(v, p)?;
-            let period = r.period(&mut o, "period");
+            let period = r.period_for(&mut o, "period", frequency);
             let target = r.opt_num(&mut o, "target");
             let actual = r.opt_num(&mut o, "actual");
             let rag = r.word(&mut o, "rag", Rag::from_word, Rag::words);

@@ -753,6 +753,131 @@ fn optional_onesource_dataset_round_trips() {
 }
 
 // ------------------------------------------------------------------------------------------
+// Financial years whose YYYY-YY spelling is also a month (2010-11 is November 2010)
+
+fn years_fixture() -> Dataset {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/annual-2009-10-to-2011-12.json"
+    );
+    parse_dataset(&std::fs::read_to_string(path).unwrap()).expect("the fixture is valid")
+}
+
+fn years(fys: &[i32]) -> Vec<Period> {
+    fys.iter().map(|&fy| Period::Year { fy }).collect()
+}
+
+fn periods_of(ds: &Dataset, id: &str) -> Vec<Period> {
+    ds.indicator(id)
+        .unwrap()
+        .values
+        .iter()
+        .map(|v| v.period)
+        .collect()
+}
+
+#[test]
+fn an_export_of_2009_10_to_2011_12_imports_again_with_the_same_periods() {
+    let ds = years_fixture();
+    assert_eq!(periods_of(&ds, "CT-01"), years(&[2009, 2010, 2011]));
+    let out = export_all(&ds);
+    assert!(
+        out.contains(
+            "CT-01,% of council tax collected in year,test,finance,annual,higher,%,2010/11,96.5,96.8,,,Best year yet,,\r\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains(",annual,higher,%,2009/10,96.5,96.1,"));
+    assert!(out.contains(",annual,higher,%,2011/12,97,96.9,"));
+    assert!(out.contains(",monthly,none,£k,2010-11,,5120,"));
+    // Into the same structure without values: every value back, in the same period.
+    let (back, r) = import_csv(Some(&without_values(&ds)), &out, "years.csv").unwrap();
+    assert_eq!(back, ds);
+    assert_eq!(r.values_added, 5);
+    // Onto itself: nothing changes.
+    let (same, r) = import_csv(Some(&ds), &out, "years.csv").unwrap();
+    assert_eq!(same, ds);
+    assert!(r.is_no_change(), "{}", r.summary());
+    // As a new dataset: the same periods.
+    let (fresh, _) = import_csv(None, &out, "years.csv").unwrap();
+    assert_eq!(periods_of(&fresh, "CT-01"), years(&[2009, 2010, 2011]));
+    assert_eq!(
+        periods_of(&fresh, "CT-02"),
+        [
+            Period::Month {
+                year: 2010,
+                month: 11
+            },
+            Period::Month {
+                year: 2010,
+                month: 12
+            }
+        ]
+    );
+    assert_eq!(export_all(&fresh), out);
+}
+
+#[test]
+fn a_return_writing_2010_11_the_old_way_reads_it_by_frequency() {
+    let ds = years_fixture();
+    // The frequency column says annual: 2009-10, 2010-11 and 2011-12 are years.
+    let text = "indicator_id,frequency,period,actual\r\n\
+                CT-01,annual,2009-10,95\r\n\
+                CT-01,annual,2010-11,96\r\n\
+                CT-01,annual,2011-12,97\r\n";
+    let returns = read_returns(text).unwrap();
+    assert_eq!(
+        returns.rows.iter().map(|r| r.period).collect::<Vec<_>>(),
+        years(&[2009, 2010, 2011])
+    );
+    let (after, r) = import_returns(Some(&ds), &returns, "old.csv").unwrap();
+    assert_eq!(r.values_changed, 3);
+    assert_eq!(periods_of(&after, "CT-01"), years(&[2009, 2010, 2011]));
+    assert_eq!(
+        after
+            .indicator("CT-01")
+            .unwrap()
+            .value(&Period::Year { fy: 2010 })
+            .unwrap()
+            .actual,
+        Some(96.0)
+    );
+    // No frequency column: the indicator's own (annual) decides.
+    let text = "indicator_id,period,actual\r\nCT-01,2010-11,96\r\nCT-02,2010-11,5000\r\n";
+    let (after, r) = import_csv(Some(&ds), text, "old.csv").unwrap();
+    assert_eq!(r.values_changed, 2);
+    let ct01 = after.indicator("CT-01").unwrap();
+    assert_eq!(
+        ct01.value(&Period::Year { fy: 2010 }).unwrap().actual,
+        Some(96.0)
+    );
+    let ct02 = after.indicator("CT-02").unwrap();
+    let nov = Period::Month {
+        year: 2010,
+        month: 11,
+    };
+    assert_eq!(ct02.value(&nov).unwrap().actual, Some(5000.0));
+    // A row that says monthly means the month, which an annual indicator refuses.
+    let text = "indicator_id,frequency,period,actual\r\nCT-01,monthly,2010-11,96\r\n";
+    let e = messages(&import_csv(Some(&ds), text, "old.csv").unwrap_err());
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].contains("November 2010 is a month"), "{e:?}");
+    // A month written as Excel writes it is still a month, whatever the frequency.
+    let returns =
+        read_returns("indicator_id,frequency,period,actual\r\nCT-02,annual,Nov-10,1\r\n").unwrap();
+    assert_eq!(returns.rows[0].period, nov);
+    assert_eq!(
+        parse_period_for(" 2010-11 ", Frequency::Biennial),
+        Ok(Period::Year { fy: 2010 })
+    );
+    assert_eq!(parse_period_for("2010-11", Frequency::Monthly), Ok(nov));
+    assert_eq!(
+        parse_period_for("Q1 2010/11", Frequency::Quarterly),
+        Ok(Period::Quarter { fy: 2010, q: 1 })
+    );
+}
+
+// ------------------------------------------------------------------------------------------
 // Separators and real files
 
 #[test]

@@ -92,16 +92,17 @@ fn opt_text() -> impl Strategy<Value = Option<String>> {
     prop::option::of("[ -~\u{a3}\u{2013}\"\\\\<>\n]{0,24}")
 }
 
-fn arb_value_entry() -> impl Strategy<
-    Value = (
-        u8,
-        Option<f64>,
-        Option<f64>,
-        Option<String>,
-        Option<String>,
-        Option<&'static str>,
-    ),
-> {
+/// A value's period index, target, actual, commentary, reason and status set by hand.
+type ValueEntry = (
+    u8,
+    Option<f64>,
+    Option<f64>,
+    Option<String>,
+    Option<String>,
+    Option<&'static str>,
+);
+
+fn arb_value_entry() -> impl Strategy<Value = ValueEntry> {
     (
         0u8..8,
         prop::option::of(-1.0e9f64..1.0e9),
@@ -213,4 +214,95 @@ proptest! {
         prop_assert_eq!(&again, &ds);
         prop_assert_eq!(again.to_json(), saved);
     }
+}
+
+// ------------------------------------------------------------------------------------------
+// Periods: what the app writes is read back as itself, whatever the year.
+
+fn arb_period() -> impl Strategy<Value = gt_core::Period> {
+    use gt_core::Period;
+    prop_oneof![
+        (1990i32..=2100, 1u8..=4).prop_map(|(fy, q)| Period::Quarter { fy, q }),
+        (1990i32..=2100).prop_map(|fy| Period::Year { fy }),
+        (1990i32..=2100, 1u8..=12).prop_map(|(year, month)| Period::Month { year, month }),
+    ]
+}
+
+/// The frequencies whose indicators take this kind of period.
+fn frequencies_of(p: &gt_core::Period) -> &'static [gt_core::Frequency] {
+    use gt_core::{Frequency, Period};
+    match p {
+        Period::Quarter { .. } => &[Frequency::Quarterly],
+        Period::Year { .. } => &[Frequency::Annual, Frequency::Biennial],
+        Period::Month { .. } => &[Frequency::Monthly],
+    }
+}
+
+fn reads_back_as_itself(p: gt_core::Period) -> Result<(), TestCaseError> {
+    use gt_core::Period;
+    let written = p.to_string();
+    prop_assert_eq!(Period::parse(&written), Ok(p), "{} by parse", written);
+    prop_assert_eq!(p.id(), written.clone());
+    for &f in frequencies_of(&p) {
+        prop_assert_eq!(
+            Period::parse_for(&written, f),
+            Ok(p),
+            "{} by parse_for {:?}",
+            written,
+            f
+        );
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// Every period, written and read back (with no context, and by its own frequency), is
+    /// itself: a financial year and a month never read as each other.
+    #[test]
+    fn every_period_written_reads_back_as_itself(p in arb_period()) {
+        reads_back_as_itself(p)?;
+    }
+
+    /// An annual indicator's value saved to a file and loaded again keeps its year; one in a
+    /// file written the v1 way (`2010-11` for 2010/11) loads as the year too.
+    #[test]
+    fn an_annual_value_keeps_its_year(fy in 1990i32..=2100, actual in -1.0e6f64..1.0e6) {
+        let dash = format!("{}-{:02}", fy, (fy + 1) % 100);
+        let v = json!({
+            "format": "golden-thread/1", "title": "T", "organisation": "O",
+            "councils": [ { "id": "c", "name": "C" } ],
+            "services": [ { "id": "s", "name": "S", "councils": ["c"] } ],
+            "indicators": [
+                { "id": "A", "name": "A", "service": "s", "council": "c", "frequency": "annual",
+                  "values": [ { "period": dash, "actual": actual } ] },
+                { "id": "B", "name": "B", "service": "s", "council": "c", "frequency": "biennial",
+                  "values": [ { "period": dash, "actual": actual } ] }
+            ]
+        });
+        let ds = parse_dataset(&v.to_string()).expect("valid");
+        for ind in &ds.indicators {
+            prop_assert_eq!(ind.values[0].period, gt_core::Period::Year { fy });
+        }
+        let again = parse_dataset(&ds.to_json()).expect("what the app writes, it reads");
+        prop_assert_eq!(again, ds);
+    }
+}
+
+/// The same, for every period from 1990 to 2100 (about 1,900 of them), not a sample.
+#[test]
+fn every_period_from_1990_to_2100_reads_back_as_itself() {
+    use gt_core::Period;
+    let mut n = 0;
+    for fy in 1990..=2100 {
+        let mut all = vec![Period::Year { fy }];
+        all.extend((1..=4).map(|q| Period::Quarter { fy, q }));
+        all.extend((1..=12).map(|month| Period::Month { year: fy, month }));
+        for p in all {
+            reads_back_as_itself(p).unwrap();
+            n += 1;
+        }
+    }
+    assert_eq!(n, 111 * 17);
 }

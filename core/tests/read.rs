@@ -238,3 +238,85 @@ fn byte_order_mark_is_accepted() {
     let text = format!("\u{feff}{}", base());
     assert!(parse_dataset(&text).is_ok());
 }
+
+// ------------------------------------------------------------------------------------------
+// Financial years whose YYYY-YY spelling is also a month (2009-10 is October 2009)
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn annual_values_for_2009_10_to_2011_12_written_the_v1_way_load_as_years() {
+    use gt_core::{validate, Period};
+    let ds = parse_dataset(&fixture("annual-2009-10-to-2011-12.json")).expect("valid");
+    assert!(validate(&ds).is_empty(), "{:?}", validate(&ds));
+    let annual = ds.indicator("CT-01").unwrap();
+    let periods: Vec<Period> = annual.values.iter().map(|v| v.period).collect();
+    assert_eq!(
+        periods,
+        [
+            Period::Year { fy: 2009 },
+            Period::Year { fy: 2010 },
+            Period::Year { fy: 2011 }
+        ]
+    );
+    let labels: Vec<String> = annual.values.iter().map(|v| v.period.label()).collect();
+    assert_eq!(
+        labels,
+        [
+            "2009/10 (April 2009–March 2010)",
+            "2010/11 (April 2010–March 2011)",
+            "2011/12 (April 2011–March 2012)"
+        ]
+    );
+    assert_eq!(annual.values[1].actual, Some(96.8));
+    assert_eq!(
+        annual.values[1].commentary.as_deref(),
+        Some("Best year yet")
+    );
+    // In the same file, a monthly indicator's 2010-11 is November 2010.
+    let monthly = ds.indicator("CT-02").unwrap();
+    assert_eq!(
+        monthly.values.iter().map(|v| v.period).collect::<Vec<_>>(),
+        [
+            Period::Month {
+                year: 2010,
+                month: 11
+            },
+            Period::Month {
+                year: 2010,
+                month: 12
+            }
+        ]
+    );
+    // Saved, the years are written 2009/10, 2010/11, 2011/12, and read back the same.
+    let saved = ds.to_json();
+    for id in ["\"2009/10\"", "\"2010/11\"", "\"2011/12\"", "\"2010-11\""] {
+        assert!(saved.contains(id), "{id} in {saved}");
+    }
+    assert!(!saved.contains("\"2009-10\"") && !saved.contains("\"2011-12\""));
+    let again = parse_dataset(&saved).expect("what the app writes, it reads");
+    assert_eq!(again, ds);
+}
+
+#[test]
+fn a_year_written_both_ways_is_one_period() {
+    let v = with(base(), |v| {
+        v["indicators"][1]["frequency"] = json!("annual");
+        v["indicators"][1]["values"] = json!([
+            { "period": "2010-11", "target": 90, "actual": 91 },
+            { "period": "2010/11", "actual": 92 },
+            { "period": "2011/2012", "actual": 93 },
+            { "period": "2010-07", "actual": 94 }
+        ]);
+    });
+    assert_eq!(
+        problems(&v),
+        [
+            "indicators[1].values[3].period: 2010-07 is not a yearly period (a annual indicator takes periods like 2019-20)",
+            "indicators[1].values[1].period: period 2010/11 appears twice"
+        ]
+    );
+}
