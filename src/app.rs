@@ -5,7 +5,7 @@ use crate::components::layout::{EditBar, Footer, Header, Notices, SkipLink};
 use crate::edits;
 use crate::pages;
 use crate::state::Origin;
-use crate::state::{AppState, Load, BUILT_IN_DATA};
+use crate::state::{AppState, Load, Phase, BUILT_IN_DATA};
 use gt_core::route::Route;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -168,12 +168,12 @@ pub fn App() -> impl IntoView {
         <Notices/>
         <div class="gt-width-container">
             <main id="main-content" class="gt-main" tabindex="-1">
-                {move || match state.data.get() {
-                    Load::Loading => view! { <pages::status::Loading/> }.into_any(),
-                    Load::Failed { source, problems } => {
+                {move || match state.phase.get() {
+                    Phase::Loading => view! { <pages::status::Loading/> }.into_any(),
+                    Phase::Failed { source, problems } => {
                         view! { <pages::status::LoadError source=source problems=problems/> }.into_any()
                     }
-                    Load::Ready(_) => view! { <RoutePage/> }.into_any(),
+                    Phase::Ready => view! { <RoutePage/> }.into_any(),
                 }}
             </main>
         </div>

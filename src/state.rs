@@ -5,6 +5,8 @@
 //! officer's change log; `data` is the source with the edits applied: what every page shows.
 
 use gt_core::edit::{apply, EditLog, Skipped};
+use gt_core::engine::{Calendar, ChosenPeriod};
+use gt_core::Period;
 use gt_core::route::{Location, Route};
 use gt_core::Dataset;
 use leptos::prelude::*;
@@ -101,6 +103,25 @@ pub struct AppState {
     pub location: RwSignal<Location>,
     /// The route alone, so that pages are rebuilt when the route changes, not the query.
     pub route: Memo<Route>,
+    /// The data's calendar of reporting periods (worked out once per dataset).
+    pub calendar: Memo<Calendar>,
+    /// The one reporting period of the whole app: `?period=` when it is in the calendar, else
+    /// the default, with a note when the link's period was not used.
+    pub period: Memo<ChosenPeriod>,
+    /// Whether the data is loading, failed or ready (changes only when that changes, not on
+    /// every edit, so the shell keeps the page and its state across edits).
+    pub phase: Memo<Phase>,
+}
+
+/// Where loading is, without the data.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Phase {
+    Loading,
+    Failed {
+        source: String,
+        problems: Vec<String>,
+    },
+    Ready,
 }
 
 impl AppState {
@@ -122,6 +143,22 @@ impl AppState {
         });
         let data = Memo::new(move |_| applied.with(|a| a.0.clone()));
         let skipped = Memo::new(move |_| applied.with(|a| a.1.clone()));
+        let calendar = Memo::new(move |_| match data.get() {
+            Load::Ready(ds) => Calendar::of(&ds),
+            _ => Calendar::default(),
+        });
+        let period = Memo::new(move |_| {
+            let param = location.with(|l| l.get("period").map(str::to_string));
+            calendar.with(|c| c.choose(param.as_deref()))
+        });
+        let phase = Memo::new(move |_| match &*data.read() {
+            Load::Loading => Phase::Loading,
+            Load::Failed { source, problems } => Phase::Failed {
+                source: source.clone(),
+                problems: problems.clone(),
+            },
+            Load::Ready(_) => Phase::Ready,
+        });
         AppState {
             source,
             source_hash: RwSignal::new(String::new()),
@@ -134,7 +171,15 @@ impl AppState {
             notices: RwSignal::new(Vec::new()),
             location,
             route,
+            calendar,
+            period,
+            phase,
         }
+    }
+
+    /// The reporting period in view (None only when the data has no figure and no update).
+    pub fn period(&self) -> Option<Period> {
+        self.period.with(|p| p.period)
     }
 
     /// The dataset, when loaded.
@@ -163,7 +208,18 @@ pub fn use_app() -> AppState {
 /// The built-in data file, relative to the page so it works on any static host.
 pub const BUILT_IN_DATA: &str = "data/onesource.json";
 
-/// The dataset shown (source with edits), for pages (which are only shown once it is loaded).
+/// The dataset shown (source with edits), for pages (which are only shown once it is loaded),
+/// as a signal: a page derives what it shows from it, so an edit, an undo or another tab's
+/// change updates the page in place and the page keeps its own state (open forms, filters).
+pub fn use_data() -> Signal<Arc<Dataset>> {
+    let data = use_app().data;
+    Signal::derive(move || match data.get() {
+        Load::Ready(ds) => ds,
+        _ => Arc::new(empty_dataset()),
+    })
+}
+
+/// The dataset shown, now (not tracked): for event handlers and one-off reads.
 pub fn use_dataset() -> Arc<Dataset> {
     match use_app().data.get_untracked() {
         Load::Ready(ds) => ds,
@@ -196,9 +252,3 @@ pub fn empty_dataset() -> Dataset {
     }
 }
 
-/// The reporting period: `?period=` when it is valid, else the latest period with data.
-pub fn reporting_period(ds: &Dataset, loc: &Location) -> Option<gt_core::Period> {
-    loc.get("period")
-        .and_then(|p| gt_core::Period::parse(p).ok())
-        .or_else(|| gt_core::summary::latest_period_with_data(ds))
-}

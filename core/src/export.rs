@@ -31,7 +31,8 @@ pub fn file_name(
 ) -> String {
     let mut parts = vec![slug(&ds.organisation)];
     if let Some(p) = period {
-        parts.push(p.id());
+        // A year written 2010/11 (so it cannot be read as a month) has no slash in a file name.
+        parts.push(p.id().replace('/', "-"));
     }
     parts.push(slug(what));
     parts.push(today.to_string());
@@ -49,6 +50,11 @@ mod tests {
         assert_eq!(
             file_name(&ds, Some(&q2), "indicators", "2026-11-23", "csv"),
             "onesource-2019-20-Q2-indicators-2026-11-23.csv"
+        );
+        let y = Period::Year { fy: 2010 };
+        assert_eq!(
+            file_name(&ds, Some(&y), "indicators", "2026-11-23", "csv"),
+            "onesource-2010-11-indicators-2026-11-23.csv"
         );
         assert_eq!(
             file_name(&ds, None, "data", "2026-11-23", "json"),

@@ -10,11 +10,36 @@ pub fn current() -> Location {
     Location::parse(&hash)
 }
 
+/// Parameters that hold for the whole app, not one page: a link to another page that does not
+/// name them keeps the ones in view (the reporting period chosen once stays chosen).
+const CARRIED: [&str; 1] = ["period"];
+
 /// Keeps `sig` in step with the address bar (links, Back and Forward all fire `hashchange`).
+/// A link that leaves out an app-wide parameter (`period`) keeps the one in view, and the
+/// address bar is rewritten to say so, so that copying it gives the same view.
 pub fn follow(sig: RwSignal<Location>) {
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        let now = current();
-        if sig.get_untracked() != now {
+        let mut now = current();
+        let before = sig.get_untracked();
+        let mut carried = false;
+        for key in CARRIED {
+            if now.get(key).is_none() {
+                if let Some(v) = before.get(key) {
+                    now = now.with(key, v);
+                    carried = true;
+                }
+            }
+        }
+        if carried {
+            if let Ok(history) = window().history() {
+                let _ = history.replace_state_with_url(
+                    &wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some(&now.to_hash()),
+                );
+            }
+        }
+        if before != now {
             sig.set(now);
         }
     });

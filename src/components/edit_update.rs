@@ -56,13 +56,13 @@ pub fn EditUpdateForm(
                     .actions()
                     .find(|(_, _, a)| a.id == *action)
                     .and_then(|(_, _, a)| {
-                        gt_core::summary::latest_update(&a.updates, Some(&period)).cloned()
+                        gt_core::engine::latest_update(&a.updates, &period).map(|(_, u)| u.clone())
                     }),
                 Target::ProjectUpdate { project, .. } => ds
                     .projects()
                     .find(|(_, x)| x.id == *project)
                     .and_then(|(_, x)| {
-                        gt_core::summary::latest_update(&x.updates, Some(&period)).cloned()
+                        gt_core::engine::latest_update(&x.updates, &period).map(|(_, u)| u.clone())
                     }),
                 _ => None,
             };

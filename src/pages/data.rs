@@ -3,7 +3,7 @@
 use crate::adapters::download;
 use crate::edits;
 use crate::importing::{self, use_importer, Pending};
-use crate::state::{use_app, use_dataset, Load, Origin};
+use crate::state::{use_app, use_data, Load, Origin};
 use gt_core::route::Route;
 use leptos::prelude::*;
 
@@ -119,10 +119,17 @@ fn ImportPanel() -> impl IntoView {
     }
 }
 
+/// The Data page, drawn from the data (again when it changes, so an export always holds what
+/// is on screen).
 #[component]
 pub fn DataPage() -> impl IntoView {
+    let data = use_data();
+    move || view! { <DataBody ds=data.get()/> }
+}
+
+#[component]
+fn DataBody(ds: std::sync::Arc<gt_core::Dataset>) -> impl IntoView {
     let state = use_app();
-    let ds = use_dataset();
     let actions = ds.actions().count();
     let projects = ds.projects().count();
     let export_json = {

@@ -5,16 +5,17 @@ use crate::adapters::{clipboard, location};
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::edit_update::{PlanEditTools, PlanItems};
 use crate::components::plan::{
-    LinkNotes, OverdueTag, PeriodPicker, Timeline, WorkBar, WorkCountList, WorkLegend,
+    LinkNotes, OverdueTag, Timeline, WorkBar, WorkCountList, WorkLegend,
 };
 use crate::components::status::{RagTag, WorkTag};
 use crate::pages::status::NotInData;
-use crate::state::{use_app, use_dataset};
+use crate::components::period::{AsAt, PeriodNote, ReportingPeriodPicker};
+use crate::state::{use_app, use_data};
+use gt_core::engine::Engine;
 use gt_core::plan::{
-    apply, area_indicators, area_services, area_summary, counts, counts_by_service,
-    counts_by_theme, default_period, describe_counts, group_rows, indicator_now, period_choices,
-    period_param, priority_summary, quarters_of_year, reference_date, service_label, status_rank,
-    timeline, work_state, ActionRow, AreaRows, Plan, PlanQuery, ThemeRows, CROSS_CUTTING,
+    apply, area_indicators, area_services, counts, counts_by_service, counts_by_theme,
+    describe_counts, group_rows, quarters_of_year, service_label, status_rank, timeline, ActionRow,
+    AreaRows, PlanQuery, ThemeRows, CROSS_CUTTING,
     CROSS_CUTTING_LABEL, STATUS_ORDER,
 };
 use gt_core::route::{Location, Route};
@@ -74,7 +75,7 @@ fn percent_text(p: Option<f64>) -> Option<String> {
 fn action_row(ds: &Dataset, row: &ActionRow, period: Option<Period>) -> impl IntoView {
     let (_, area, x) = row.get(ds);
     let s = &row.state;
-    let latest = s.latest.map(|i| &x.updates[i]);
+    let latest = s.update(&x.updates);
     let steps = period
         .map(|p| timeline(&x.updates, &quarters_of_year(&p), Some(&p)))
         .unwrap_or_default();
@@ -94,7 +95,7 @@ fn action_row(ds: &Dataset, row: &ActionRow, period: Option<Period>) -> impl Int
             <td data-label="Progress by quarter"><Timeline steps=steps/></td>
             <td data-label="Status">
                 <div class="gt-action__status">
-                    <WorkTag status=s.status/>
+                    <WorkTag status=s.status/><AsAt as_at=s.as_at/>
                     {percent_text(s.percent).map(|t| view! { <span class="gt-action__pct">{t}</span> })}
                 </div>
             </td>
@@ -186,15 +187,29 @@ fn counts_table(
     }
 }
 
+/// The improvement plan. Its view state is all in the URL, so it is drawn again from the data
+/// when the data changes and nothing is lost.
 #[component]
 pub fn ImprovementPage() -> impl IntoView {
+    let data = use_data();
+    move || view! { <ImprovementPlan ds=data.get()/> }
+}
+
+#[component]
+fn ImprovementPlan(ds: Arc<Dataset>) -> impl IntoView {
     let state = use_app();
-    let ds = use_dataset();
     let view_state = {
         let ds = ds.clone();
         Memo::new(move |_| state.location.with(|l| PlanQuery::from_location(l, &ds)))
     };
-    let query = Memo::new(move |_| view_state.with(|v| v.0.clone()));
+    // The filters from the link, at the app's reporting period (the same on every page).
+    let query = Memo::new(move |_| {
+        let period = state.period();
+        view_state.with(|v| PlanQuery {
+            period,
+            ..v.0.clone()
+        })
+    });
     let plan = {
         let ds = ds.clone();
         Memo::new(move |_| query.with(|q| apply(&ds, q)))
@@ -242,7 +257,14 @@ pub fn ImprovementPage() -> impl IntoView {
             .map(|p| format!("Progress at {}", p.label()))
             .unwrap_or_else(|| "No progress updates yet".into())
     };
-    let on_text = move || plan.with(|p| gt_core::fmt::date(p.on));
+    let on_text = {
+        let ds = ds.clone();
+        move || {
+            plan.with(|p| p.period)
+                .map(|p| Engine::new(&ds, p).overdue_rule())
+                .unwrap_or_else(|| "past its due date and not complete".into())
+        }
+    };
 
     // Services with their own improvement areas: whole plan at the period, as links that
     // filter the list.
@@ -497,8 +519,6 @@ pub fn ImprovementPage() -> impl IntoView {
     })
     .collect_view();
 
-    let choices = period_choices(&ds, Plan::Improvement);
-    let on_pick = Callback::new(move |p: Period| update(&|q: &mut PlanQuery| q.period = Some(p)));
 
     view! {
         <Breadcrumbs items=vec![("Overview".to_string(), Route::Overview.href())]/>
@@ -507,13 +527,14 @@ pub fn ImprovementPage() -> impl IntoView {
                 <h1 class="gt-heading-xl" data-testid="page-heading">"Improvement plan"</h1>
                 <p class="gt-body-l" data-testid="period-label">{period_text}</p>
             </div>
-            <PeriodPicker id="filter-period" choices=choices selected=period on_pick=on_pick label="Change period"/>
+            <ReportingPeriodPicker id="filter-period" label="Change period"/>
         </div>
         <p class="gt-body gt-plan-intro">
             {format!("{total} actions in {n_areas} improvement areas under {n_themes} themes. ")}
             "Each action's status is its latest update at or before the period; an action is "
-            <strong>"overdue"</strong>" when its due date is before "{on_text}" and it is not complete."
+            <strong>"overdue"</strong>" when it is "{on_text}"."
         </p>
+        <PeriodNote/>
         <LinkNotes notes=notes/>
         <WorkLegend rollup_of=AREA_RULE/>
 
@@ -607,13 +628,10 @@ pub fn ImprovementPage() -> impl IntoView {
 }
 
 /// One action in full on its area's page.
-fn action_card(
-    ds: &Dataset,
-    x: &Action,
-    period: Option<Period>,
-    on: chrono::NaiveDate,
-) -> impl IntoView {
-    let s = work_state(&x.updates, x.due, period.as_ref(), on);
+fn action_card(ds: &Dataset, x: &Action, period: Option<Period>) -> impl IntoView {
+    let s = period
+        .map(|p| Engine::new(ds, p).action(x))
+        .unwrap_or_default();
     let steps = period
         .map(|p| timeline(&x.updates, &quarters_of_year(&p), Some(&p)))
         .unwrap_or_default();
@@ -630,7 +648,7 @@ fn action_card(
                 <span class="gt-action__id">{x.id.clone()}</span>" "{x.title.clone()}
             </h3>
             <div class="gt-action-card__status">
-                <WorkTag status=s.status/>
+                <WorkTag status=s.status/><AsAt as_at=s.as_at/>
                 {percent_text(s.percent).map(|t| view! { <span class="gt-action__pct">{t}</span> })}
                 {s.overdue.then(|| view! { <OverdueTag/> })}
             </div>
@@ -671,24 +689,22 @@ fn action_card(
     }
 }
 
+/// An improvement area's page, drawn from the data (again when it changes) at the app's period.
 #[component]
 pub fn AreaPage(id: String) -> impl IntoView {
+    let data = use_data();
+    move || view! { <AreaDetail ds=data.get() id=id.clone()/> }
+}
+
+#[component]
+fn AreaDetail(ds: Arc<Dataset>, id: String) -> impl IntoView {
     let state = use_app();
-    let ds = use_dataset();
     let Some((theme, area)) = ds.area(&id).map(|(t, a)| (t.clone(), a.clone())) else {
         return view! { <NotInData what="improvement area" id=id back=Route::Improvement back_label="See the improvement plan"/> }.into_any();
     };
     let area = Arc::new(area);
-    let param = Memo::new(move |_| state.location.with(period_param));
-    let default = default_period(&ds, Plan::Improvement);
-    let period = Signal::derive(move || param.with(|p| p.0).or(default));
-    let notes = Signal::derive(move || param.with(|p| p.1.clone().into_iter().collect::<Vec<_>>()));
-    let on_pick = Callback::new(move |p: Period| {
-        let loc = state.location.get_untracked().with("period", &p.id());
-        location::navigate(state.location, loc, true);
-    });
-    let choices = period_choices(&ds, Plan::Improvement);
-    let keep = move || param.with(|p| p.0);
+    let period = Signal::derive(move || state.period());
+    let keep = move || period.get();
     let plan_href = move |q: PlanQuery| {
         PlanQuery {
             period: keep(),
@@ -729,13 +745,13 @@ pub fn AreaPage(id: String) -> impl IntoView {
         let area = area.clone();
         move || {
             let p = period.get();
-            let s = area_summary(&ds, &area, p.as_ref());
+            let s = p.map(|p| Engine::new(&ds, p).area(&area)).unwrap_or_default();
             view! {
                 <div class="gt-plan-status" data-testid="area-status" data-status=s.status.as_str()>
                     <p class="gt-plan-status__label">{p.map(|p| format!("Overall status at {}", p.short_label())).unwrap_or_else(|| "Overall status".into())}</p>
-                    <WorkTag status=s.status/>
-                    <p class="gt-plan-status__counts">{describe_counts(&s.projects, "action")}</p>
-                    <WorkBar counts=s.projects/>
+                    <WorkTag status=s.status/><AsAt as_at=s.as_at/>
+                    <p class="gt-plan-status__counts">{describe_counts(&s.counts, "action")}</p>
+                    <WorkBar counts=s.counts/>
                 </div>
             }
         }
@@ -745,24 +761,25 @@ pub fn AreaPage(id: String) -> impl IntoView {
         let area = area.clone();
         move || {
             let p = period.get();
-            let on = reference_date(&ds, Plan::Improvement, p.as_ref());
             area.actions
                 .iter()
-                .map(|x| action_card(&ds, x, p, on))
+                .map(|x| action_card(&ds, x, p))
                 .collect_view()
         }
     };
     let priority_view = {
         let ds = ds.clone();
         priority.clone().map(|pr| {
-            let sp = default_period(&ds, Plan::Strategy);
-            let s = priority_summary(&ds, &pr, sp.as_ref());
-            view! {
-                <a href=Route::Priority(pr.id.clone()).href() data-testid="area-priority">{format!("{}: {}", pr.id, pr.title)}</a>
-                <span class="gt-thread-inline">
-                    <WorkTag status=s.status/>
-                    <span class="gt-secondary">{sp.map(|p| format!(" at {}", p.short_label())).unwrap_or_default()}</span>
-                </span>
+            move || {
+                let sp = period.get();
+                let s = sp.map(|p| Engine::new(&ds, p).priority(&pr)).unwrap_or_default();
+                view! {
+                    <a href=Route::Priority(pr.id.clone()).href() data-testid="area-priority">{format!("{}: {}", pr.id, pr.title)}</a>
+                    <span class="gt-thread-inline">
+                        <WorkTag status=s.status/><AsAt as_at=s.as_at/>
+                        <span class="gt-secondary">{sp.map(|p| format!(" at {}", p.short_label())).unwrap_or_default()}</span>
+                    </span>
+                }
             }
         })
     };
@@ -781,7 +798,11 @@ pub fn AreaPage(id: String) -> impl IntoView {
         let rows = inds
             .iter()
             .map(|i| {
-                let (rag, v) = indicator_now(&ds, i);
+                let at = period.get_untracked().map(|p| Engine::new(&ds, p).indicator(i));
+                let (rag, v, as_at) = match at.as_ref().and_then(|a| a.latest.map(|(v, s)| (s.rag, Some(v), a.as_at))) {
+                    Some(x) => x,
+                    None => (gt_core::Rag::NoData, None, None),
+                };
                 let fmt = |x: Option<f64>| {
                     x.map(|x| gt_core::fmt::value(x, i.decimals, i.unit.as_deref()))
                         .unwrap_or_else(|| "–".into())
@@ -798,7 +819,7 @@ pub fn AreaPage(id: String) -> impl IntoView {
                         <td data-label="Period" class="gt-nowrap">{v.map(|v| v.period.short_label()).unwrap_or_else(|| "–".into())}</td>
                         <td data-label="Actual" class="gt-num">{fmt(v.and_then(|v| v.actual))}</td>
                         <td data-label="Target" class="gt-num">{fmt(v.and_then(|v| v.target))}</td>
-                        <td data-label="Status"><RagTag rag=rag/></td>
+                        <td data-label="Status"><RagTag rag=rag/><AsAt as_at=as_at/></td>
                     </tr>
                 }
             })
@@ -841,11 +862,11 @@ pub fn AreaPage(id: String) -> impl IntoView {
         <Breadcrumbs items=crumbs/>
         <p class="gt-caption-l">{format!("Improvement area {} · Theme {}", area.id, theme.id)}</p>
         <h1 class="gt-heading-xl" data-testid="page-heading">{area.title.clone()}</h1>
-        <LinkNotes notes=notes/>
+        <PeriodNote/>
         {area.description.clone().map(|d| view! { <p class="gt-body-l">{d}</p> })}
         <div class="gt-plan-head gt-plan-head--detail">
             {head}
-            <PeriodPicker id="area-period" choices=choices selected=period on_pick=on_pick label="Change period"/>
+            <ReportingPeriodPicker id="area-period" label="Change period"/>
         </div>
         <dl class="gt-summary-list gt-summary-list--dl" data-testid="area-facts">
             <div><dt>"Theme"</dt><dd><a href=theme_link>{format!("{}: {}", theme.id, theme.title)}</a></dd></div>

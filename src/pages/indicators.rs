@@ -8,27 +8,29 @@ use crate::components::legend::RagLegend;
 use crate::components::status::RagTag;
 use crate::components::travel::TravelText;
 use crate::pages::status::NotInData;
-use crate::state::{use_app, use_dataset};
+use crate::components::period::{AsAt, PeriodNote, ReportingPeriodPicker};
+use crate::state::{use_app, use_data};
+use gt_core::engine::{Engine, LONG_TERM, SHORT_TERM};
 use gt_core::filter::{apply, IndicatorQuery, SearchIndex, SortKey, PAGE_SIZE};
-use gt_core::rag::{long_term, short_term, value_status, variance};
+use gt_core::rag::variance;
 use gt_core::route::Route;
-use gt_core::summary::latest_period_with_data;
 use gt_core::{Frequency, Period, Rag};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
 
-/// Periods offered in the period picker: quarters and years with figures, newest first.
-pub fn period_choices(ds: &gt_core::Dataset) -> Vec<Period> {
-    gt_core::report::periods(ds)
+/// The indicator list. Its view state is all in the URL, so it is drawn again from the data
+/// when the data changes (an edit, an undo, another tab) and nothing is lost.
+#[component]
+pub fn IndicatorsPage() -> impl IntoView {
+    let data = use_data();
+    move || view! { <IndicatorList ds=data.get()/> }
 }
 
 #[component]
-pub fn IndicatorsPage() -> impl IntoView {
+fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
     let state = use_app();
-    let ds = use_dataset();
     let index = Arc::new(SearchIndex::new(&ds));
-    let default_period = latest_period_with_data(&ds);
     let view_state = {
         let ds = ds.clone();
         Memo::new(move |_| {
@@ -40,7 +42,17 @@ pub fn IndicatorsPage() -> impl IntoView {
     let query = Memo::new(move |_| view_state.with(|v| v.0.clone()));
     let filtered = {
         let ds = ds.clone();
-        Memo::new(move |_| query.with(|q| apply(&ds, &index, q, default_period)))
+        // The period is the app's (state.period), the same on every page.
+        Memo::new(move |_| {
+            let period = state.period();
+            query.with(|q| {
+                let q = IndicatorQuery {
+                    period: None,
+                    ..q.clone()
+                };
+                apply(&ds, &index, &q, period)
+            })
+        })
     };
     let set_query = move |q: IndicatorQuery| {
         location::navigate(state.location, q.to_location(), true);
@@ -52,7 +64,6 @@ pub fn IndicatorsPage() -> impl IntoView {
         set_query(q);
     };
     let total = ds.indicators.len();
-    let periods = period_choices(&ds);
     let councils = ds.councils.clone();
     let services = ds.services.clone();
     let copied = RwSignal::new(None::<Result<(), String>>);
@@ -155,8 +166,11 @@ pub fn IndicatorsPage() -> impl IntoView {
                     };
                     let council = ds.council(&i.council).map(|c| c.short.clone().unwrap_or(c.name.clone())).unwrap_or_default();
                     let council_name = ds.council_name(&i.council).to_string();
-                    let st = period.as_ref().and_then(|p| short_term(i, p));
-                    let lt = period.as_ref().and_then(|p| long_term(i, p));
+                    let at = period.map(|p| Engine::new(&ds, p).indicator(i));
+                    let st = at.as_ref().and_then(|a| a.short_term);
+                    let lt = at.as_ref().and_then(|a| a.long_term);
+                    // Not due (or no figure yet) this period: the latest figure, as at its period.
+                    let latest = at.as_ref().filter(|a| a.status.value.is_none_or(|v| v.actual.is_none())).and_then(|a| a.latest.map(|(_, s)| (s, a.as_at)));
                     let spark: Vec<Option<f64>> = i.values.iter().rev().take(12).rev().map(|v| v.actual).collect();
                     view! {
                         <tr data-testid="indicator-row" data-id=i.id.clone() data-status=r.rag.as_str()>
@@ -169,9 +183,11 @@ pub fn IndicatorsPage() -> impl IntoView {
                             <td data-label="Period" class="gt-nowrap">{r.period.map(|p| p.short_label()).unwrap_or_else(|| "–".into())}</td>
                             <td data-label="Actual" class="gt-num">{fmt(r.actual)}</td>
                             <td data-label="Target" class="gt-num">{fmt(r.target)}</td>
-                            <td data-label="Status"><RagTag rag=r.rag manual=r.manual/></td>
-                            <td data-label="Short term"><TravelText travel=st short=true/></td>
-                            <td data-label="Long term"><TravelText travel=lt short=true/></td>
+                            <td data-label="Status"><RagTag rag=r.rag manual=r.manual/>
+                                {latest.map(|(s, as_at)| view! { <p class="gt-small gt-latest" data-testid="row-latest">"Latest: "<RagTag rag=s.rag manual=s.manual/><AsAt as_at=as_at/></p> })}
+                            </td>
+                            <td data-label=SHORT_TERM><TravelText travel=st short=true/></td>
+                            <td data-label=LONG_TERM><TravelText travel=lt short=true/></td>
                             <td data-label="Trend" class="gt-ind__spark"><Sparkline values=spark/></td>
                         </tr>
                     }
@@ -272,21 +288,7 @@ pub fn IndicatorsPage() -> impl IntoView {
                             update(&|q: &mut IndicatorQuery| q.text = text.clone())
                         }/>
                 </div>
-                <div class="gt-form-group">
-                    <label class="gt-label" for="filter-period">"Period"</label>
-                    <select class="gt-select" id="filter-period" data-testid="filter-period"
-                        on:change:target=move |ev| {
-                            let v = ev.target().value();
-                            update(&|q: &mut IndicatorQuery| q.period = Period::parse(&v).ok())
-                        }>
-                        {periods.iter().map(|p| {
-                            let id = p.id();
-                            let pid = *p;
-                            let selected = move || filtered.with(|f| f.period == Some(pid));
-                            view! { <option value=id prop:selected=selected>{p.short_label()}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
+                <ReportingPeriodPicker id="filter-period" label="Period"/>
                 <fieldset class="gt-fieldset gt-fieldset--wide">
                     <legend class="gt-fieldset__legend">"Council"</legend>
                     {council_boxes}
@@ -369,8 +371,8 @@ pub fn IndicatorsPage() -> impl IntoView {
                                 {sort_header(SortKey::Actual, "Actual", true)}
                                 {sort_header(SortKey::Target, "Target", true)}
                                 {sort_header(SortKey::Status, "Status", false)}
-                                {sort_header(SortKey::ShortTerm, "Short term", false)}
-                                {sort_header(SortKey::LongTerm, "Long term", false)}
+                                {sort_header(SortKey::ShortTerm, SHORT_TERM, false)}
+                                {sort_header(SortKey::LongTerm, LONG_TERM, false)}
                                 <th scope="col">"Trend"</th>
                             </tr>
                         </thead>
@@ -382,9 +384,26 @@ pub fn IndicatorsPage() -> impl IntoView {
     }
 }
 
+/// An indicator's page. Drawn again from the data when it changes (a saved figure, an undo,
+/// another tab); the open form (which period is being edited) is kept across that.
 #[component]
 pub fn IndicatorPage(id: String) -> impl IntoView {
-    let ds = use_dataset();
+    let data = use_data();
+    let state = use_app();
+    let editing_period = RwSignal::new(None::<Period>);
+    move || {
+        let period = state.period();
+        view! { <IndicatorDetail ds=data.get() id=id.clone() period=period editing_period=editing_period/> }
+    }
+}
+
+#[component]
+fn IndicatorDetail(
+    ds: Arc<gt_core::Dataset>,
+    id: String,
+    period: Option<Period>,
+    editing_period: RwSignal<Option<Period>>,
+) -> impl IntoView {
     let Some(ind) = ds.indicator(&id).cloned() else {
         return view! { <NotInData what="indicator" id=id back=Route::Indicators back_label="See all indicators"/> }.into_any();
     };
@@ -395,23 +414,19 @@ pub fn IndicatorPage(id: String) -> impl IntoView {
         x.map(|x| gt_core::fmt::value(x, dec, unit.as_deref()))
             .unwrap_or_else(|| "–".into())
     };
-    let latest = latest_period_with_data(&ds);
-    let st = latest.as_ref().and_then(|p| short_term(&ind, p));
-    let lt = latest.as_ref().and_then(|p| long_term(&ind, p));
-    let current = ind
-        .values
-        .iter()
-        .rev()
-        .find(|v| v.actual.is_some())
-        .cloned();
-    let current_status = current.as_ref().map(|v| value_status(&ind, v, tol));
+    let state = use_app();
+    // Everything about the indicator as at the app's reporting period, from the engine.
+    let at = period.map(|p| Engine::new(&ds, p).indicator(&ind));
+    let st = at.as_ref().and_then(|a| a.short_term);
+    let lt = at.as_ref().and_then(|a| a.long_term);
+    let as_at = at.as_ref().and_then(|a| a.as_at);
+    let current = at.as_ref().and_then(|a| a.latest).map(|(v, s)| (v.clone(), s.rag, s.manual));
+    let period_status = at.as_ref().map(|a| (a.status.rag, a.status.manual));
     let priority = ind.priority.as_ref().and_then(|p| ds.priority(p)).cloned();
     let theme = ind.theme.as_ref().and_then(|t| ds.theme(t)).cloned();
     let council = ds.council_name(&ind.council).to_string();
     let service = ds.service_name(&ind.service).to_string();
     let table_id = format!("figures-{}", ind.id);
-    let state = use_app();
-    let editing_period = RwSignal::new(None::<Period>);
     let next_period = ind.values.last().map(|v| v.period.next());
     let crumbs = vec![
         ("Overview".to_string(), Route::Overview.href()),
@@ -426,7 +441,7 @@ pub fn IndicatorPage(id: String) -> impl IntoView {
         .iter()
         .rev()
         .map(|v| {
-            let s = value_status(&ind, v, tol);
+            let s = gt_core::engine::figure_status(&ds, &ind, v);
             let var = variance(v);
             let var_text = var.map(|x| {
                 let pct = x.percent.map(|p| format!(" ({}{:.1}%)", if p > 0.0 { "+" } else { "" }, p)).unwrap_or_default();
@@ -462,21 +477,30 @@ pub fn IndicatorPage(id: String) -> impl IntoView {
         <Breadcrumbs items=crumbs/>
         <p class="gt-caption-l">{format!("{service} · {council}")}</p>
         <h1 class="gt-heading-xl" data-testid="page-heading">{ind.name.clone()}</h1>
+        <div class="gt-plan-head gt-plan-head--detail">
+            <p class="gt-body" data-testid="period-label">{period.map(|p| format!("As at {}", p.label()))}</p>
+            <ReportingPeriodPicker id="indicator-period" label="Change period"/>
+        </div>
+        <PeriodNote/>
         <div class="gt-ind-head">
             <div class="gt-ind-head__now" data-testid="current-figure">
-                {match (&current, &current_status) {
-                    (Some(v), Some(s)) => view! {
-                        <p class="gt-ind-head__label">{format!("Latest: {}", v.period.label())}</p>
+                {period.zip(period_status).map(|(p, (rag, manual))| view! {
+                    <p class="gt-ind-head__label">{format!("Status for {}", p.short_label())}</p>
+                    <p data-testid="period-status" data-status=rag.as_str()><RagTag rag=rag manual=manual/></p>
+                })}
+                {match &current {
+                    Some((v, rag, manual)) => view! {
+                        <p class="gt-ind-head__label">{format!("Latest figure: {}", v.period.label())}</p>
                         <p class="gt-ind-head__value">{fmt(v.actual)}</p>
                         <p class="gt-ind-head__target">{v.target.map(|t| format!("Target {}", fmt(Some(t))))}</p>
-                        <RagTag rag=s.rag manual=s.manual/>
+                        <p data-testid="latest-status" data-status=rag.as_str()><RagTag rag=*rag manual=*manual/><AsAt as_at=as_at/></p>
                     }.into_any(),
-                    _ => view! { <p>"No figures reported yet."</p> }.into_any(),
+                    None => view! { <p>"No figures reported yet."</p> }.into_any(),
                 }}
             </div>
             <ul class="gt-ind-head__travel">
-                <li><span class="gt-ind-head__label">"Short term: "</span><TravelText travel=st/></li>
-                <li><span class="gt-ind-head__label">"Long term: "</span><TravelText travel=lt/></li>
+                <li data-testid="short-term"><span class="gt-ind-head__label">{format!("{SHORT_TERM}: ")}</span><TravelText travel=st/></li>
+                <li data-testid="long-term"><span class="gt-ind-head__label">{format!("{LONG_TERM}: ")}</span><TravelText travel=lt/></li>
             </ul>
         </div>
         {ind.description.clone().map(|d| view! { <p class="gt-body-l">{d}</p> })}

@@ -1,14 +1,13 @@
 //! The overview: what a committee member sees first. What is Red, why, and what is being done.
 
-use crate::adapters::location;
 use crate::components::legend::RagLegend;
+use crate::components::period::{AsAt, PeriodNote, ReportingPeriodPicker};
 use crate::components::status::{RagTag, WorkTag};
 use crate::components::travel::TravelText;
-use crate::pages::indicators::period_choices;
-use crate::state::{reporting_period, use_app, use_dataset};
-use gt_core::rag::{short_term, value_status};
+use crate::state::{use_app, use_data};
+use gt_core::engine::{first_update, Engine, PlanKind};
 use gt_core::route::Route;
-use gt_core::summary::{action_counts, exceptions, priority_status, rag_counts_by, RagCounts};
+use gt_core::summary::RagCounts;
 use gt_core::{Dataset, Period, Rag, WorkStatus};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -59,39 +58,29 @@ fn CouncilSummary(name: String, id: String, counts: RagCounts, period: Period) -
     }
 }
 
-fn key_tiles(ds: &Dataset, period: &Period) -> impl IntoView {
-    let tol = ds.tolerance_default();
-    let tiles = ds
-        .indicators
-        .iter()
-        .filter(|i| i.key)
-        .map(|i| {
-            // Annual figures: the latest outturn at or before the period.
-            let latest = i
-                .values
-                .iter()
-                .rev()
-                .find(|v| v.actual.is_some() && v.period.end() <= period.end());
+fn key_tiles(e: &Engine, period: &Period) -> impl IntoView {
+    let ds = e.ds;
+    let tiles = e
+        .key_indicators(|_| true)
+        .into_iter()
+        .map(|at| {
+            let i = at.indicator;
             let fmt = |x: f64| gt_core::fmt::value(x, i.decimals, i.unit.as_deref());
-            let body = match latest {
-                Some(v) => {
-                    let s = value_status(i, v, tol);
-                    let st = short_term(i, &v.period);
-                    view! {
-                        <p class="gt-tile__value">{fmt(v.actual.unwrap_or_default())}</p>
-                        <p class="gt-tile__meta">{format!("{} outturn", v.period.short_label())}{v.target.map(|t| format!(" · target {}", fmt(t)))}</p>
-                        <p class="gt-tile__status"><RagTag rag=s.rag manual=s.manual/></p>
-                        <p class="gt-tile__travel"><TravelText travel=st/></p>
-                    }
-                    .into_any()
+            let body = match at.latest {
+                Some((v, s)) => view! {
+                    <p class="gt-tile__value">{fmt(v.actual.unwrap_or_default())}</p>
+                    <p class="gt-tile__meta">{format!("{} outturn", v.period.short_label())}{v.target.map(|t| format!(" · target {}", fmt(t)))}</p>
+                    <p class="gt-tile__status" data-testid="key-status" data-status=s.rag.as_str()><RagTag rag=s.rag manual=s.manual/><AsAt as_at=at.as_at/></p>
+                    <p class="gt-tile__travel" data-testid="key-travel"><TravelText travel=at.short_term/></p>
                 }
+                .into_any(),
                 None => view! { <p class="gt-tile__meta">"No outturn reported yet."</p> }.into_any(),
             };
             let next = i.values.iter().find(|v| v.period.end() > period.end() && v.actual.is_none()).and_then(|v| {
                 v.target.map(|t| format!("{} target: {}", v.period.short_label(), fmt(t)))
             });
             view! {
-                <li class="gt-tile" data-testid="key-tile">
+                <li class="gt-tile" data-testid="key-tile" data-id=i.id.clone()>
                     <h3 class="gt-heading-s"><a href=Route::Indicator(i.id.clone()).href()>{i.name.clone()}</a></h3>
                     <p class="gt-tile__council">{ds.council_name(&i.council).to_string()}</p>
                     {body}
@@ -103,8 +92,9 @@ fn key_tiles(ds: &Dataset, period: &Period) -> impl IntoView {
     view! { <ul class="gt-tiles">{tiles}</ul> }
 }
 
-fn exception_list(ds: &Dataset, period: &Period) -> impl IntoView {
-    let ex = exceptions(ds, period);
+fn exception_list(e: &Engine) -> impl IntoView {
+    let ds = e.ds;
+    let ex = e.exceptions(|_| true);
     let reds = ex.iter().filter(|e| e.rag == Rag::Red).count();
     let ambers = ex.len() - reds;
     if ex.is_empty() {
@@ -119,7 +109,7 @@ fn exception_list(ds: &Dataset, period: &Period) -> impl IntoView {
             view! {
                 <li class=format!("gt-exception gt-exception--{}", e.rag.as_str()) data-testid="exception" data-id=i.id.clone() data-status=e.rag.as_str()>
                     <div class="gt-exception__head">
-                        <RagTag rag=e.rag/>
+                        <RagTag rag=e.rag manual=e.manual/>
                         <h3 class="gt-heading-s gt-exception__title"><a href=Route::Indicator(i.id.clone()).href()>{i.name.clone()}</a></h3>
                     </div>
                     <p class="gt-exception__meta">{format!("{} · {} · {}", ds.council_name(&i.council), ds.service_name(&i.service), e.value.period.short_label())}</p>
@@ -142,99 +132,95 @@ fn exception_list(ds: &Dataset, period: &Period) -> impl IntoView {
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let state = use_app();
-    let ds = use_dataset();
-    let period = {
-        let ds = ds.clone();
-        Memo::new(move |_| state.location.with(|l| reporting_period(&ds, l)))
-    };
-    let choices = period_choices(&ds);
-    let title = ds.title.clone();
-    let organisation = ds.organisation.clone();
-    let tol = ds.tolerance_default();
-    let body = {
-        let ds: Arc<Dataset> = ds.clone();
-        move || {
-            let ds = ds.clone();
-            let Some(p) = period.get() else {
-                return view! { <p class="gt-body">"This data has no indicator figures yet."</p> }
-                    .into_any();
-            };
-            let by_council = rag_counts_by(&ds, &p, |i| i.council.clone());
-            let actions = action_counts(&ds, ds.actions().map(|(_, _, a)| a), Some(&p));
-            let councils = ds
-                .councils
-                .iter()
-                .map(|c| {
-                    view! {
-                        <CouncilSummary name=c.name.clone() id=c.id.clone() counts=by_council.get(&c.id).copied().unwrap_or_default() period=p/>
-                    }
-                })
-                .collect_view();
-            view! {
-                <section aria-labelledby="key-heading">
-                    <h2 class="gt-heading-l" id="key-heading">"Key strategic indicators"</h2>
-                    <p class="gt-body">"Reported once a year, at the year end."</p>
-                    {key_tiles(&ds, &p)}
-                </section>
-                <section aria-labelledby="councils-heading">
-                    <h2 class="gt-heading-l" id="councils-heading">{format!("Indicators by council, {}", p.short_label())}</h2>
-                    <ul class="gt-councils">{councils}</ul>
-                    <RagLegend tolerance=tol/>
-                </section>
-                <section aria-labelledby="exceptions-heading">
-                    <h2 class="gt-heading-l" id="exceptions-heading">"Exception report: what needs attention"</h2>
-                    {exception_list(&ds, &p)}
-                </section>
-                <div class="gt-grid-row">
-                    <section aria-labelledby="plan-heading">
-                        <h2 class="gt-heading-l" id="plan-heading">"Improvement plan"</h2>
-                        <ul class="gt-summary-list" data-testid="action-summary">
-                            {[WorkStatus::Complete, WorkStatus::Green, WorkStatus::Amber, WorkStatus::Red, WorkStatus::NotStarted].into_iter().map(|s| view! {
-                                <li><WorkTag status=s/><strong class="gt-summary-list__n">{actions.get(s)}</strong>" actions"</li>
-                            }).collect_view()}
-                            <li><span class="gt-overdue">"Overdue"</span><strong class="gt-summary-list__n" data-testid="overdue-count">{actions.overdue}</strong>" actions past their due date and not complete"</li>
-                        </ul>
-                        <p><a href=Route::Improvement.href()>"See the improvement plan"</a></p>
-                    </section>
-                    <section aria-labelledby="priorities-heading">
-                        <h2 class="gt-heading-l" id="priorities-heading">"Strategic priorities"</h2>
-                        <ul class="gt-summary-list" data-testid="priority-summary">
-                            {ds.priorities.iter().map(|pr| view! {
-                                <li><WorkTag status=priority_status(pr, None)/><a href=Route::Priority(pr.id.clone()).href()>{format!("{}: {}", pr.id, pr.title)}</a></li>
-                            }).collect_view()}
-                        </ul>
-                        <p><a href=Route::Priorities.href()>"See the strategic priorities"</a></p>
-                    </section>
-                </div>
-            }
-            .into_any()
+    let data = use_data();
+    let period = Memo::new(move |_| state.period());
+    let heading = move || {
+        let ds = data.get();
+        view! {
+            <p class="gt-caption-l">{ds.organisation.clone()}</p>
+            <h1 class="gt-heading-xl" data-testid="page-heading">{ds.title.clone()}</h1>
         }
     };
-    let on_period = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(sel) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-        else {
-            return;
+    let body = move || {
+        let ds: Arc<Dataset> = data.get();
+        let Some(p) = period.get() else {
+            return view! { <p class="gt-body">"This data has no indicator figures or plan updates yet."</p> }
+                .into_any();
         };
-        let loc = state.location.get_untracked().with("period", &sel.value());
-        location::navigate(state.location, loc, true);
+        let e = Engine::new(&ds, p);
+        let tol = ds.tolerance_default();
+        let actions = e.action_counts(|_| true);
+        let councils = e
+            .council_counts()
+            .into_iter()
+            .map(|(c, counts)| {
+                view! {
+                    <CouncilSummary name=c.name.clone() id=c.id.clone() counts=counts period=p/>
+                }
+            })
+            .collect_view();
+        let strategy_started = e.any_update(PlanKind::Strategy);
+        let strategy_from = first_update(&ds, PlanKind::Strategy);
+        view! {
+            <section aria-labelledby="key-heading">
+                <h2 class="gt-heading-l" id="key-heading">"Key strategic indicators"</h2>
+                <p class="gt-body">{format!("Reported once a year, at the year end: the latest outturn at {}.", p.short_label())}</p>
+                {key_tiles(&e, &p)}
+            </section>
+            <section aria-labelledby="councils-heading">
+                <h2 class="gt-heading-l" id="councils-heading">{format!("Indicators by council, {}", p.short_label())}</h2>
+                <ul class="gt-councils">{councils}</ul>
+                <RagLegend tolerance=tol/>
+            </section>
+            <section aria-labelledby="exceptions-heading">
+                <h2 class="gt-heading-l" id="exceptions-heading">"Exception report: what needs attention"</h2>
+                {exception_list(&e)}
+            </section>
+            <div class="gt-grid-row">
+                <section aria-labelledby="plan-heading">
+                    <h2 class="gt-heading-l" id="plan-heading">{format!("Improvement plan, {}", p.short_label())}</h2>
+                    <ul class="gt-summary-list" data-testid="action-summary">
+                        {[WorkStatus::Complete, WorkStatus::Green, WorkStatus::Amber, WorkStatus::Red, WorkStatus::NotStarted].into_iter().map(|s| view! {
+                            <li><WorkTag status=s/><strong class="gt-summary-list__n">{actions.get(s)}</strong>" actions"</li>
+                        }).collect_view()}
+                        <li><span class="gt-overdue">"Overdue"</span><strong class="gt-summary-list__n" data-testid="overdue-count">{actions.overdue}</strong>{format!(" actions {}", e.overdue_rule())}</li>
+                    </ul>
+                    <p><a href=Route::Improvement.href()>"See the improvement plan"</a></p>
+                </section>
+                <section aria-labelledby="priorities-heading">
+                    <h2 class="gt-heading-l" id="priorities-heading">{format!("Strategic priorities, {}", p.short_label())}</h2>
+                    {(!strategy_started).then(|| view! {
+                        <p class="gt-body" data-testid="priorities-not-started">{format!(
+                            "No project had an update by the end of {}{}.",
+                            p.short_label(),
+                            strategy_from.map(|f| format!(": the strategy's progress reports start in {}", f.short_label())).unwrap_or_default()
+                        )}</p>
+                    })}
+                    <ul class="gt-summary-list" data-testid="priority-summary">
+                        {ds.priorities.iter().map(|pr| {
+                            let r = e.priority(pr);
+                            view! {
+                                <li data-id=pr.id.clone() data-status=r.status.as_str()><WorkTag status=r.status/><AsAt as_at=r.as_at/><a href=Route::Priority(pr.id.clone()).href()>{format!("{}: {}", pr.id, pr.title)}</a></li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    <p><a href=Route::Priorities.href()>"See the strategic priorities"</a></p>
+                </section>
+            </div>
+        }
+        .into_any()
     };
     view! {
         <div class="gt-overview-head">
             <div>
-                <p class="gt-caption-l">{organisation}</p>
-                <h1 class="gt-heading-xl" data-testid="page-heading">{title}</h1>
+                {heading}
                 <p class="gt-body-l" data-testid="period-label">{move || period.get().map(|p| format!("Reporting period: {}", p.label()))}</p>
             </div>
-            <div class="gt-form-group gt-overview-head__period">
-                <label class="gt-label" for="overview-period">"Change period"</label>
-                <select class="gt-select" id="overview-period" data-testid="overview-period" on:change=on_period>
-                    {choices.into_iter().map(|c| view! { <option value=c.id() prop:selected=move || period.get() == Some(c)>{c.short_label()}</option> }).collect_view()}
-                </select>
+            <div class="gt-overview-head__period">
+                <ReportingPeriodPicker id="overview-period" label="Change period"/>
             </div>
         </div>
+        <PeriodNote/>
         {body}
     }
 }

@@ -2,21 +2,18 @@
 //! and the golden thread from the priority through its improvement areas and actions to the
 //! indicators that measure them.
 
-use crate::adapters::location;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::edit_update::{PlanEditTools, PlanItems};
-use crate::components::plan::{
-    LinkNotes, OverdueTag, PeriodPicker, Timeline, WorkBar, WorkCountList, WorkLegend,
-};
+use crate::components::period::{AsAt, PeriodNote, ReportingPeriodPicker};
+use crate::components::plan::{OverdueTag, Timeline, WorkBar, WorkCountList, WorkLegend};
 use crate::components::status::{RagTag, WorkTag};
 use crate::pages::improvement::area_href;
 use crate::pages::status::NotInData;
-use crate::state::{use_app, use_dataset};
+use crate::state::{use_app, use_data};
+use gt_core::engine::{first_update, Engine, PlanKind};
 use gt_core::plan::{
-    area_indicators, area_summary, default_period, describe_counts, direct_indicators,
-    group_by_name, indicator_now, period_choices, period_param, priority_areas,
-    priority_indicators, priority_summary, reference_date, strategy_quarters, timeline, work_state,
-    Plan,
+    area_indicators, describe_counts, direct_indicators, group_by_name, priority_areas,
+    priority_indicators, strategy_quarters, timeline,
 };
 use gt_core::route::{Location, Route};
 use gt_core::{Dataset, Indicator, Period, Priority};
@@ -34,45 +31,50 @@ fn priority_href(id: &str, period: Option<Period>) -> String {
     loc.to_hash()
 }
 
-/// `?period=` as read: the period, or a note saying why it was ignored.
-type PeriodParam = (Option<Period>, Option<String>);
-
-/// The period for a strategy page: `?period=` when valid, else the latest with updates.
-fn strategy_period(ds: &Dataset) -> (Memo<PeriodParam>, Signal<Option<Period>>) {
+/// The app's reporting period, for the strategy pages.
+fn app_period() -> Signal<Option<Period>> {
     let state = use_app();
-    let param = Memo::new(move |_| state.location.with(period_param));
-    let default = default_period(ds, Plan::Strategy);
-    let period = Signal::derive(move || param.with(|p| p.0).or(default));
-    (param, period)
+    Signal::derive(move || state.period())
 }
 
-fn pick_period() -> Callback<Period> {
-    let state = use_app();
-    Callback::new(move |p: Period| {
-        let loc = state.location.get_untracked().with("period", &p.id());
-        location::navigate(state.location, loc, true);
-    })
-}
-
+/// The strategic priorities, drawn from the data (again when it changes) at the app's period.
 #[component]
 pub fn PrioritiesPage() -> impl IntoView {
-    let ds = use_dataset();
-    let (param, period) = strategy_period(&ds);
-    let notes = Signal::derive(move || param.with(|p| p.1.clone().into_iter().collect::<Vec<_>>()));
-    let choices = period_choices(&ds, Plan::Strategy);
-    let on_text = {
-        let ds = ds.clone();
-        move || gt_core::fmt::date(reference_date(&ds, Plan::Strategy, period.get().as_ref()))
+    let data = use_data();
+    let period = app_period();
+    let on_text = move || {
+        period
+            .get()
+            .map(|p| Engine::new(&data.get(), p).overdue_rule())
+            .unwrap_or_else(|| "past its due date and not complete".into())
+    };
+    let not_started = move || {
+        let ds = data.get();
+        let p = period.get()?;
+        (!Engine::new(&ds, p).any_update(PlanKind::Strategy)).then(|| {
+            view! {
+                <p class="gt-inset" data-testid="priorities-not-started">{format!(
+                    "No project had an update by the end of {}{}.",
+                    p.short_label(),
+                    first_update(&ds, PlanKind::Strategy)
+                        .map(|f| format!(": the strategy's progress reports start in {}", f.short_label()))
+                        .unwrap_or_default()
+                )}</p>
+            }
+        })
     };
     let cards = {
-        let ds = ds.clone();
         move || {
+            let ds = data.get();
             let p = period.get();
-            let keep = param.with(|x| x.0);
+            let keep = p;
             ds.priorities
                 .iter()
                 .map(|pr| {
-                    let s = priority_summary(&ds, pr, p.as_ref());
+                    let s = match p {
+                        Some(p) => Engine::new(&ds, p).priority(pr),
+                        None => gt_core::engine::RollupAt::default(),
+                    };
                     let n_areas = priority_areas(&ds, &pr.id).len();
                     let n_inds = priority_indicators(&ds, &pr.id).len();
                     view! {
@@ -81,12 +83,12 @@ pub fn PrioritiesPage() -> impl IntoView {
                             <h2 class="gt-heading-m gt-priority-card__title">
                                 <a href=priority_href(&pr.id, keep)>{pr.title.clone()}</a>
                             </h2>
-                            <div class="gt-priority-card__status" data-testid="priority-status"><WorkTag status=s.status/></div>
-                            <p class="gt-priority-card__projects">{format!("{} project{}", s.projects.total(), if s.projects.total() == 1 { "" } else { "s" })}
-                                {(s.projects.overdue > 0).then(|| view! { " · " <span class="gt-priority-card__overdue">{format!("{} overdue", s.projects.overdue)}</span> })}
+                            <div class="gt-priority-card__status" data-testid="priority-status"><WorkTag status=s.status/><AsAt as_at=s.as_at/></div>
+                            <p class="gt-priority-card__projects">{format!("{} project{}", s.counts.total(), if s.counts.total() == 1 { "" } else { "s" })}
+                                {(s.counts.overdue > 0).then(|| view! { " · " <span class="gt-priority-card__overdue">{format!("{} overdue", s.counts.overdue)}</span> })}
                             </p>
-                            <WorkBar counts=s.projects/>
-                            <WorkCountList counts=s.projects testid="project-counts"/>
+                            <WorkBar counts=s.counts/>
+                            <WorkCountList counts=s.counts testid="project-counts"/>
                             <p class="gt-priority-card__links">
                                 {format!("{n_areas} improvement area{} · {n_inds} indicator{}", if n_areas == 1 { "" } else { "s" }, if n_inds == 1 { "" } else { "s" })}
                             </p>
@@ -103,20 +105,21 @@ pub fn PrioritiesPage() -> impl IntoView {
                 <h1 class="gt-heading-xl" data-testid="page-heading">"Strategic priorities"</h1>
                 <p class="gt-body-l" data-testid="period-label">{move || period.get().map(|p| format!("Progress at {}", p.label())).unwrap_or_else(|| "No progress updates yet".into())}</p>
             </div>
-            <PeriodPicker id="priorities-period" choices=choices selected=period on_pick=pick_period() label="Change period"/>
+            <ReportingPeriodPicker id="priorities-period" label="Change period"/>
         </div>
         <p class="gt-body gt-plan-intro">
             "The strategy's priorities, each delivered by projects and key activities, and by the improvement areas that serve it. "
-            "A project is "<strong>"overdue"</strong>" when its due date is before "{on_text}" and it is not complete."
+            "A project is "<strong>"overdue"</strong>" when it is "{on_text}"."
         </p>
-        <LinkNotes notes=notes/>
+        <PeriodNote/>
+        {not_started}
         <WorkLegend rollup_of=PRIORITY_RULE/>
         <ul class="gt-cards gt-priority-cards" data-testid="priority-cards">{cards}</ul>
     }
 }
 
 /// A list of indicators in the thread, grouped by measure, each council's figure a link.
-fn indicator_nodes(ds: &Dataset, inds: &[&Indicator]) -> impl IntoView {
+fn indicator_nodes(ds: &Dataset, e: Option<&Engine>, inds: &[&Indicator]) -> impl IntoView {
     group_by_name(inds)
         .into_iter()
         .map(|(name, group)| {
@@ -127,7 +130,11 @@ fn indicator_nodes(ds: &Dataset, inds: &[&Indicator]) -> impl IntoView {
                     <span class="gt-tree__name">{name.clone()}</span>
                     <ul class="gt-tree__councils">
                         {group.into_iter().map(|i| {
-                            let (rag, v) = indicator_now(ds, i);
+                            let at = e.map(|e| e.indicator(i));
+                            let (rag, v, as_at) = match at.as_ref().and_then(|a| a.latest.map(|(v, s)| (s.rag, Some(v), a.as_at))) {
+                                Some(x) => x,
+                                None => (gt_core::Rag::NoData, None, None),
+                            };
                             let council = ds.council(&i.council);
                             let label = council.map(|c| c.name.clone()).unwrap_or_else(|| i.council.clone());
                             let short = council.and_then(|c| c.short.clone()).unwrap_or_else(|| i.council.clone());
@@ -139,6 +146,7 @@ fn indicator_nodes(ds: &Dataset, inds: &[&Indicator]) -> impl IntoView {
                                     </a>
                                     <RagTag rag=rag/>
                                     {v.map(|v| view! { <span class="gt-tree__when">{v.period.short_label()}</span> })}
+                                    <span class="gt-visually-hidden"><AsAt as_at=as_at/></span>
                                 </li>
                             }
                         }).collect_view()}
@@ -153,21 +161,18 @@ fn indicator_nodes(ds: &Dataset, inds: &[&Indicator]) -> impl IntoView {
 /// The golden thread for one priority: priority → areas → actions and indicators; and the
 /// indicators linked to the priority directly.
 fn thread(ds: &Arc<Dataset>, pr: &Priority, period: Option<Period>) -> impl IntoView {
-    let s = priority_summary(ds, pr, period.as_ref());
-    let plan_period = default_period(ds, Plan::Improvement);
-    let on = reference_date(ds, Plan::Improvement, plan_period.as_ref());
+    let engine = period.map(|p| Engine::new(ds, p));
+    let e = engine.as_ref();
+    let s = e.map(|e| e.priority(pr)).unwrap_or_default();
     let areas = priority_areas(ds, &pr.id);
     let direct = direct_indicators(ds, &pr.id);
-    let ind_period = gt_core::summary::latest_period_with_data(ds);
     view! {
         <p class="gt-body gt-thread__intro">
             "How this priority is delivered and measured: the improvement areas that serve it, their actions, and the indicators that measure them. "
-            {format!(
-                "Projects as at {}; improvement actions as at {}; indicators at their latest figures{}.",
-                period.map(|p| p.short_label()).unwrap_or_else(|| "the latest update".into()),
-                plan_period.map(|p| p.short_label()).unwrap_or_else(|| "the latest update".into()),
-                ind_period.map(|p| format!(" (up to {})", p.short_label())).unwrap_or_default(),
-            )}
+            {period.map(|p| format!(
+                "Projects, improvement actions and areas as at {0}; indicators at their latest figure up to {0}.",
+                p.short_label(),
+            ))}
         </p>
         <div class="gt-thread" data-testid="thread">
             <ul class="gt-tree">
@@ -175,18 +180,18 @@ fn thread(ds: &Arc<Dataset>, pr: &Priority, period: Option<Period>) -> impl Into
                     <span class="gt-tree__kind">{format!("Priority {}", pr.id)}</span>
                     <span class="gt-tree__body">
                         <span class="gt-tree__name gt-tree__name--priority">{pr.title.clone()}</span>
-                        <WorkTag status=s.status/>
+                        <WorkTag status=s.status/><AsAt as_at=s.as_at/>
                     </span>
                     <ul class="gt-tree__children">
                         {areas.iter().map(|(t, a)| {
-                            let sa = area_summary(ds, a, plan_period.as_ref());
+                            let sa = e.map(|e| e.area(a)).unwrap_or_default();
                             let inds = area_indicators(ds, &a.id);
                             view! {
                                 <li class="gt-tree__node gt-tree__node--area" data-testid="thread-area" data-id=a.id.clone() data-status=sa.status.as_str()>
                                     <span class="gt-tree__kind">{format!("Area {}", a.id)}</span>
                                     <span class="gt-tree__body">
                                         <a class="gt-tree__name" href=area_href(&a.id, None)>{a.title.clone()}</a>
-                                        <WorkTag status=sa.status/>
+                                        <WorkTag status=sa.status/><AsAt as_at=sa.as_at/>
                                         <span class="gt-tree__meta">{format!(
                                             "Theme {}{}",
                                             t.id,
@@ -195,13 +200,13 @@ fn thread(ds: &Arc<Dataset>, pr: &Priority, period: Option<Period>) -> impl Into
                                     </span>
                                     <ul class="gt-tree__children">
                                         {a.actions.iter().map(|x| {
-                                            let st = work_state(&x.updates, x.due, plan_period.as_ref(), on);
+                                            let st = e.map(|e| e.action(x)).unwrap_or_default();
                                             view! {
                                                 <li class="gt-tree__node gt-tree__node--action" data-testid="thread-action" data-id=x.id.clone() data-status=st.status.as_str()>
                                                     <span class="gt-tree__kind">{format!("Action {}", x.id)}</span>
                                                     <span class="gt-tree__body">
                                                         <a class="gt-tree__name gt-tree__name--action" href=area_href(&a.id, None)>{x.title.clone()}</a>
-                                                        <WorkTag status=st.status/>
+                                                        <WorkTag status=st.status/><AsAt as_at=st.as_at/>
                                                         {st.overdue.then(|| view! { <OverdueTag/> })}
                                                     </span>
                                                 </li>
@@ -210,7 +215,7 @@ fn thread(ds: &Arc<Dataset>, pr: &Priority, period: Option<Period>) -> impl Into
                                         {if inds.is_empty() {
                                             view! { <li class="gt-tree__node gt-tree__node--none"><span class="gt-tree__kind">"Indicator"</span><span class="gt-tree__body">"No indicator measures this area yet."</span></li> }.into_any()
                                         } else {
-                                            indicator_nodes(ds, &inds).into_any()
+                                            indicator_nodes(ds, e, &inds).into_any()
                                         }}
                                     </ul>
                                 </li>
@@ -220,7 +225,7 @@ fn thread(ds: &Arc<Dataset>, pr: &Priority, period: Option<Period>) -> impl Into
                             <li class="gt-tree__node gt-tree__node--group" data-testid="thread-direct">
                                 <span class="gt-tree__kind">"Indicators"</span>
                                 <span class="gt-tree__body"><span class="gt-tree__name">"Linked to the priority directly"</span></span>
-                                <ul class="gt-tree__children">{indicator_nodes(ds, &direct)}</ul>
+                                <ul class="gt-tree__children">{indicator_nodes(ds, e, &direct)}</ul>
                             </li>
                         })}
                     </ul>
@@ -230,16 +235,20 @@ fn thread(ds: &Arc<Dataset>, pr: &Priority, period: Option<Period>) -> impl Into
     }
 }
 
+/// A priority's page, drawn from the data (again when it changes) at the app's period.
 #[component]
 pub fn PriorityPage(id: String) -> impl IntoView {
-    let ds = use_dataset();
+    let data = use_data();
+    move || view! { <PriorityDetail ds=data.get() id=id.clone()/> }
+}
+
+#[component]
+fn PriorityDetail(ds: Arc<Dataset>, id: String) -> impl IntoView {
     let Some(pr) = ds.priority(&id).cloned() else {
         return view! { <NotInData what="priority" id=id back=Route::Priorities back_label="See all priorities"/> }.into_any();
     };
     let pr = Arc::new(pr);
-    let (param, period) = strategy_period(&ds);
-    let notes = Signal::derive(move || param.with(|p| p.1.clone().into_iter().collect::<Vec<_>>()));
-    let choices = period_choices(&ds, Plan::Strategy);
+    let period = app_period();
     let n_areas = priority_areas(&ds, &pr.id).len();
     let n_inds = priority_indicators(&ds, &pr.id).len();
     let pos = ds
@@ -255,20 +264,20 @@ pub fn PriorityPage(id: String) -> impl IntoView {
         .priorities
         .get(pos + 1)
         .map(|p| (p.id.clone(), p.title.clone()));
-    let keep = move || param.with(|x| x.0);
+    let keep = move || period.get();
 
     let head = {
         let ds = ds.clone();
         let pr = pr.clone();
         move || {
             let p = period.get();
-            let s = priority_summary(&ds, &pr, p.as_ref());
+            let s = p.map(|p| Engine::new(&ds, p).priority(&pr)).unwrap_or_default();
             view! {
                 <div class="gt-plan-status" data-testid="priority-status" data-status=s.status.as_str()>
                     <p class="gt-plan-status__label">{p.map(|p| format!("Overall status at {}", p.short_label())).unwrap_or_else(|| "Overall status".into())}</p>
-                    <WorkTag status=s.status/>
-                    <p class="gt-plan-status__counts">{describe_counts(&s.projects, "project")}</p>
-                    <WorkBar counts=s.projects/>
+                    <WorkTag status=s.status/><AsAt as_at=s.as_at/>
+                    <p class="gt-plan-status__counts">{describe_counts(&s.counts, "project")}</p>
+                    <WorkBar counts=s.counts/>
                 </div>
             }
         }
@@ -279,13 +288,13 @@ pub fn PriorityPage(id: String) -> impl IntoView {
         let pr = pr.clone();
         move || {
             let p = period.get();
-            let on = reference_date(&ds, Plan::Strategy, p.as_ref());
+            let engine = p.map(|p| Engine::new(&ds, p));
             let quarters = strategy_quarters(&ds, p.as_ref());
             pr.projects
                 .iter()
                 .map(|x| {
-                    let s = work_state(&x.updates, x.due, p.as_ref(), on);
-                    let latest = s.latest.map(|i| x.updates[i].clone());
+                    let s = engine.as_ref().map(|e| e.project(x)).unwrap_or_default();
+                    let latest = s.update(&x.updates).cloned();
                     let steps = timeline(&x.updates, &quarters, p.as_ref());
                     let service = x.service.as_ref().map(|sv| (sv.clone(), ds.service_name(sv).to_string()));
                     let councils = if x.councils.is_empty() {
@@ -299,7 +308,7 @@ pub fn PriorityPage(id: String) -> impl IntoView {
                                 <span class="gt-action__id">{x.id.clone()}</span>" "{x.title.clone()}
                             </h3>
                             <div class="gt-action-card__status">
-                                <WorkTag status=s.status/>
+                                <WorkTag status=s.status/><AsAt as_at=s.as_at/>
                                 {s.percent.map(|p| view! { <span class="gt-action__pct">{format!("{}% complete", gt_core::fmt::trim_number(p.round()))}</span> })}
                                 {s.overdue.then(|| view! { <OverdueTag/> })}
                             </div>
@@ -341,11 +350,11 @@ pub fn PriorityPage(id: String) -> impl IntoView {
         ]/>
         <p class="gt-caption-l">{format!("Strategic priority {}", pr.id)}</p>
         <h1 class="gt-heading-xl" data-testid="page-heading">{pr.title.clone()}</h1>
-        <LinkNotes notes=notes/>
+        <PeriodNote/>
         {pr.description.clone().map(|d| view! { <p class="gt-body-l">{d}</p> })}
         <div class="gt-plan-head gt-plan-head--detail">
             {head}
-            <PeriodPicker id="priority-period" choices=choices selected=period on_pick=pick_period() label="Change period"/>
+            <ReportingPeriodPicker id="priority-period" label="Change period"/>
         </div>
         <p class="gt-body gt-priority-scope" data-testid="priority-scope">{format!(
             "Delivered by {} project{} and {n_areas} improvement area{}; measured by {n_inds} indicator{}.",

@@ -16,7 +16,7 @@ use crate::model::*;
 use crate::period::Period;
 use crate::rag::{self, Status, Travel};
 use crate::summary::{RagCounts, WorkCounts};
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 pub use work::{is_overdue, latest_update, rollup, RollupAt, WorkAt};
 
@@ -36,34 +36,28 @@ pub struct PeriodHolds {
 }
 
 /// The reporting periods of a dataset, newest first: every quarter or financial year with an
-/// indicator figure (a month counts for its quarter) or a plan update (actions and projects).
+/// indicator figure or target (a month counts for its quarter) or a plan update (actions and
+/// projects).
 pub fn periods(ds: &Dataset) -> Vec<Period> {
-    let mut set: BTreeSet<Period> = BTreeSet::new();
+    calendar_map(ds).into_keys().rev().collect()
+}
+
+fn calendar_map(ds: &Dataset) -> BTreeMap<Period, PeriodHolds> {
+    let mut map: BTreeMap<Period, PeriodHolds> = BTreeMap::new();
     for i in &ds.indicators {
         for v in &i.values {
             if v.actual.is_some() || v.target.is_some() {
-                set.insert(reporting_period_of(&v.period));
+                let h = map.entry(reporting_period_of(&v.period)).or_default();
+                h.figures |= v.actual.is_some();
             }
         }
     }
     for u in plan_updates(ds) {
-        set.insert(reporting_period_of(&u.period));
+        map.entry(reporting_period_of(&u.period))
+            .or_default()
+            .plan_updates = true;
     }
-    set.into_iter().rev().collect()
-}
-
-/// What each of the calendar's periods holds (for the period picker's words).
-pub fn holds(ds: &Dataset, period: &Period) -> PeriodHolds {
-    let figures = ds.indicators.iter().any(|i| {
-        i.values
-            .iter()
-            .any(|v| v.actual.is_some() && reporting_period_of(&v.period) == *period)
-    });
-    let plan_updates = plan_updates(ds).any(|u| reporting_period_of(&u.period) == *period);
-    PeriodHolds {
-        figures,
-        plan_updates,
-    }
+    map
 }
 
 /// The period the app opens on when the link names none: the latest quarter with an indicator
@@ -100,40 +94,80 @@ fn plan_updates(ds: &Dataset) -> impl Iterator<Item = &StatusUpdate> {
         .chain(ds.actions().flat_map(|(_, _, x)| x.updates.iter()))
 }
 
-/// The reporting period from a link's `?period=`: the period when it is one of the calendar's
-/// ([`periods`]), else the default, with a note saying why the link's period was not used.
-/// Returns whether the period came from the link.
-pub fn period_from_param(ds: &Dataset, param: Option<&str>) -> ChosenPeriod {
-    let default = default_period(ds);
-    let instead = || match default {
-        Some(d) => format!("showing {} instead", d.short_label()),
-        None => "there is no figure or update yet".to_string(),
-    };
-    let fallback = |note: String| ChosenPeriod {
-        period: default,
-        chosen: false,
-        note: Some(note),
-    };
-    match param.map(str::trim) {
-        None | Some("") => ChosenPeriod {
-            period: default,
+/// The calendar of a dataset: its periods (newest first) and the default period. Worked out
+/// once per dataset; choosing a period from a link is then cheap.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Calendar {
+    /// Newest first.
+    pub periods: Vec<Period>,
+    /// What each of `periods` holds.
+    pub holds: Vec<PeriodHolds>,
+    pub default: Option<Period>,
+}
+
+impl Calendar {
+    pub fn of(ds: &Dataset) -> Calendar {
+        let (periods, holds) = calendar_map(ds).into_iter().rev().unzip();
+        Calendar {
+            periods,
+            holds,
+            default: default_period(ds),
+        }
+    }
+
+    /// A period as the period picker offers it: "Q3 2021/22 (plan updates only)".
+    pub fn choice_label(&self, p: &Period) -> String {
+        let holds = self
+            .periods
+            .iter()
+            .position(|x| x == p)
+            .map(|i| self.holds[i])
+            .unwrap_or_default();
+        match (holds.figures, holds.plan_updates) {
+            (false, true) => format!("{} (plan updates only)", p.short_label()),
+            (false, false) => format!("{} (targets only)", p.short_label()),
+            _ => p.short_label(),
+        }
+    }
+
+    /// The reporting period from a link's `?period=`: the period when it is one of the
+    /// calendar's, else the default, with a note saying why the link's period was not used.
+    pub fn choose(&self, param: Option<&str>) -> ChosenPeriod {
+        let instead = || match self.default {
+            Some(d) => format!("showing {} instead", d.short_label()),
+            None => "there is no figure or update yet".to_string(),
+        };
+        let fallback = |note: String| ChosenPeriod {
+            period: self.default,
             chosen: false,
-            note: None,
-        },
-        Some(v) => match Period::parse(v) {
-            Ok(p) if periods(ds).contains(&p) => ChosenPeriod {
-                period: Some(p),
-                chosen: true,
+            note: Some(note),
+        };
+        match param.map(str::trim) {
+            None | Some("") => ChosenPeriod {
+                period: self.default,
+                chosen: false,
                 note: None,
             },
-            Ok(p) => fallback(format!(
-                "period \"{v}\" ({}) has no figures or plan updates in this data; {}",
-                p.short_label(),
-                instead()
-            )),
-            Err(e) => fallback(format!("period: {e}; {}", instead())),
-        },
+            Some(v) => match Period::parse(v) {
+                Ok(p) if self.periods.contains(&p) => ChosenPeriod {
+                    period: Some(p),
+                    chosen: true,
+                    note: None,
+                },
+                Ok(p) => fallback(format!(
+                    "period \"{v}\" ({}) has no figures or plan updates in this data; {}",
+                    p.short_label(),
+                    instead()
+                )),
+                Err(e) => fallback(format!("period: {e}; {}", instead())),
+            },
+        }
     }
+}
+
+/// The reporting period from a link's `?period=` (see [`Calendar::choose`]).
+pub fn period_from_param(ds: &Dataset, param: Option<&str>) -> ChosenPeriod {
+    Calendar::of(ds).choose(param)
 }
 
 /// The period a view is for, as read from its link.
@@ -403,6 +437,12 @@ impl<'a> Engine<'a> {
             self.period.short_label()
         )
     }
+}
+
+/// The status of one figure of an indicator (a row of its figures table, a point of its
+/// chart), whatever the period in view.
+pub fn figure_status<'a>(ds: &Dataset, i: &'a Indicator, v: &'a IndicatorValue) -> Status<'a> {
+    rag::value_status(i, v, ds.tolerance_default())
 }
 
 /// The two plans.

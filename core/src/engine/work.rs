@@ -124,6 +124,17 @@ pub struct RollupAt {
     pub as_at: Option<Period>,
 }
 
+impl Default for RollupAt {
+    /// Nothing to roll up: Not started.
+    fn default() -> RollupAt {
+        RollupAt {
+            status: WorkStatus::NotStarted,
+            counts: WorkCounts::default(),
+            as_at: None,
+        }
+    }
+}
+
 /// Rolls up pieces of work (their updates and due dates) as at a period.
 pub fn rollup_at<'a>(
     items: impl IntoIterator<Item = (&'a [StatusUpdate], Option<NaiveDate>)>,
