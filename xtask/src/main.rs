@@ -235,6 +235,25 @@ fn test() -> ExitCode {
     let root = root();
     let mut tally = Tally::default();
 
+    // Style first: problems fail the run rather than pile up.
+    let mut fmt = Command::new("cargo");
+    fmt.args(["fmt", "--all", "--", "--check"]).current_dir(&root);
+    t.apply(&mut fmt);
+    test_step("formatting (cargo fmt --check)", fmt, &mut tally);
+    let mut clippy = Command::new("cargo");
+    clippy
+        .args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .current_dir(&root);
+    t.apply(&mut clippy);
+    test_step("lints (cargo clippy --all-targets)", clippy, &mut tally);
+
     let mut host = Command::new("cargo");
     host.args(["test", "-p", "gt-core", "-p", "xtask"])
         .current_dir(&root);
