@@ -6,9 +6,9 @@
 
 use gt_core::edit::{apply, EditLog, Skipped};
 use gt_core::engine::{Calendar, ChosenPeriod};
-use gt_core::Period;
 use gt_core::route::{Location, Route};
 use gt_core::Dataset;
+use gt_core::Period;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -251,4 +251,3 @@ pub fn empty_dataset() -> Dataset {
         extra: Default::default(),
     }
 }
-

@@ -76,7 +76,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| parse_dataset(&text).unwrap())
     });
     g.bench_function("rate every indicator for a period", |b| {
-        b.iter(|| gt_core::summary::rag_counts(&ds, &ds.indicators, &period))
+        b.iter(|| gt_core::engine::Engine::new(&ds, period).counts(&ds.indicators))
     });
     g.bench_function("write JSON", |b| b.iter(|| ds.to_json()));
     g.finish();

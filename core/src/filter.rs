@@ -2,9 +2,9 @@
 //! URL query, and applied to a dataset. The parameter names are a public contract:
 //! `council`, `service`, `status`, `frequency`, `key`, `period`, `q`, `sort`, `page`.
 
+use crate::engine::Engine;
 use crate::model::*;
 use crate::period::Period;
-use crate::engine::Engine;
 use crate::rag::{variance, Direction};
 use crate::route::Location;
 use std::cmp::Ordering;

@@ -8,10 +8,10 @@
 //! query; the parameter names are a public contract: `theme`, `service`, `council`, `status`,
 //! `overdue`, `q`, `period`.
 
+use crate::engine::WorkAt;
 use crate::model::*;
 use crate::period::Period;
 use crate::route::{Location, Route};
-use crate::engine::WorkAt;
 use crate::summary::WorkCounts;
 
 pub use crate::engine::PlanKind as Plan;

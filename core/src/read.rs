@@ -201,7 +201,7 @@ impl Reader {
                 String::new()
             }
             None => {
-                if !o.map.get(key).is_some_and(|v| !v.is_null()) {
+                if o.map.get(key).is_none_or(|v| v.is_null()) {
                     let p = Self::field_path(o, key);
                     self.err(p, "missing; it must be given");
                 }
@@ -892,12 +892,12 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
                     ),
                 );
             }
-            let kind_ok = match (ind.frequency, v.period) {
-                (Frequency::Monthly, Period::Month { .. }) => true,
-                (Frequency::Quarterly, Period::Quarter { .. }) => true,
-                (Frequency::Annual | Frequency::Biennial, Period::Year { .. }) => true,
-                _ => false,
-            };
+            let kind_ok = matches!(
+                (ind.frequency, v.period),
+                (Frequency::Monthly, Period::Month { .. })
+                    | (Frequency::Quarterly, Period::Quarter { .. })
+                    | (Frequency::Annual | Frequency::Biennial, Period::Year { .. })
+            );
             if !kind_ok {
                 err(
                     format!("{path}.values[{j}].period"),

@@ -1,6 +1,7 @@
 //! The committee pack (`#/report?period=…&council=…&sections=…`): which period, council and
 //! sections it holds, read from and written to the URL, and the groupings it prints.
-//! Pure: the page in `src/pages/report.rs` renders what this works out.
+//! The pack itself, every section's content as at the period, is [`crate::pack::Pack`];
+//! the page in `src/pages/report.rs` only renders it.
 
 use crate::model::*;
 use crate::period::Period;
@@ -66,9 +67,11 @@ impl Section {
 /// What the pack holds: everything a shared link reproduces.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PackQuery {
-    /// The reporting period (always set when the data has any figures).
+    /// The reporting period: one of the app's calendar ([`crate::engine::periods`], quarters
+    /// and years with figures or plan updates), always set when the data has any.
     pub period: Option<Period>,
-    /// Whether the period came from the link (else it is the default, the latest with data).
+    /// Whether the period came from the link (else it is the default,
+    /// [`crate::engine::default_period`]).
     pub period_chosen: bool,
     /// One council's id, or `None` for all councils.
     pub council: Option<String>,
@@ -87,7 +90,7 @@ fn list(v: &str) -> impl Iterator<Item = &str> {
 }
 
 impl PackQuery {
-    /// The whole pack for the latest period with figures, all councils.
+    /// The whole pack for the default period (the latest quarter with figures), all councils.
     pub fn default_for(ds: &Dataset) -> PackQuery {
         PackQuery {
             period: crate::engine::default_period(ds),
@@ -274,14 +277,6 @@ pub fn by_council_and_service<'a>(
             (!groups.is_empty()).then_some((c, groups))
         })
         .collect()
-}
-
-/// The earliest period any strategic project has an update for (to say when reporting
-/// starts, for packs before it).
-pub fn first_project_update(ds: &Dataset) -> Option<Period> {
-    ds.projects()
-        .flat_map(|(_, x)| x.updates.iter().map(|u| u.period))
-        .min()
 }
 
 /// Text for a CSS string (`content: "…"`): quotes, backslashes and line breaks escaped.
@@ -487,7 +482,10 @@ mod tests {
             period_heading(&q("2019-20")),
             "2019/20: April 2019–March 2020"
         );
-        assert_eq!(first_project_update(&ds()), Some(q("2020-21-Q1")));
+        assert_eq!(
+            crate::engine::first_update(&ds(), crate::engine::PlanKind::Strategy),
+            Some(q("2020-21-Q1"))
+        );
         assert_eq!(
             css_string("a \"b\" \\ c\n<"),
             "\"a \\\"b\\\" \\\\ c \\3C \""
@@ -496,7 +494,12 @@ mod tests {
         // One calendar: the quarters with figures and those with plan updates, newest first.
         assert_eq!(
             periods(&ds()),
-            vec![q("2020-21-Q2"), q("2020-21-Q1"), q("2019-20-Q2"), q("2019-20-Q1")]
+            vec![
+                q("2020-21-Q2"),
+                q("2020-21-Q1"),
+                q("2019-20-Q2"),
+                q("2019-20-Q1")
+            ]
         );
     }
 }

@@ -1,9 +1,9 @@
 //! The plans as the pages show them (`gt_core::plan`): periods, overdue, the priority rule,
 //! the improvement plan's URL filters, and the golden thread from priority to indicator.
 
+use gt_core::engine::{default_period, periods, Engine, PlanKind};
 use gt_core::plan::*;
 use gt_core::route::{Location, Route};
-use gt_core::engine::{default_period, periods, Engine, PlanKind};
 use gt_core::{parse_dataset, Dataset, Period, WorkStatus};
 use serde_json::json;
 
@@ -37,10 +37,20 @@ fn one_calendar_for_figures_and_plan_updates() {
     let all = periods(&ds);
     // Newest first; both the strategy's quarters (to Q3 2021/22) and the figures' are offered.
     assert_eq!(all.first(), Some(&p("2021-22-Q3")));
-    for q in ["2021-22-Q3", "2020-21-Q1", "2019-20-Q3", "2019-20-Q2", "2019-20-Q1", "2018-19"] {
+    for q in [
+        "2021-22-Q3",
+        "2020-21-Q1",
+        "2019-20-Q3",
+        "2019-20-Q2",
+        "2019-20-Q1",
+        "2018-19",
+    ] {
         assert!(all.contains(&p(q)), "{q} offered");
     }
-    assert!(all.windows(2).all(|w| w[0] > w[1]), "newest first, no repeats");
+    assert!(
+        all.windows(2).all(|w| w[0] > w[1]),
+        "newest first, no repeats"
+    );
     assert_eq!(update_periods(&ds, Plan::Strategy).len(), 7);
     assert_eq!(strategy_quarters(&ds, Some(&p("2020-21-Q4"))).len(), 4);
 }
@@ -83,7 +93,11 @@ fn priority_status_is_the_documented_rule() {
     // P1: complete, amber, complete -> At risk. P2: complete, green, amber -> At risk.
     // P3: complete, red, green, green -> Off track. P4: green, green, complete -> On track.
     // P5: green, green, red -> Off track.
-    let st: Vec<WorkStatus> = ds.priorities.iter().map(|pr| e.priority(pr).status).collect();
+    let st: Vec<WorkStatus> = ds
+        .priorities
+        .iter()
+        .map(|pr| e.priority(pr).status)
+        .collect();
     use WorkStatus::*;
     assert_eq!(st, [Amber, Amber, Red, Green, Red]);
     let p3 = e.priority(ds.priority("P3").unwrap());
@@ -104,7 +118,10 @@ fn priority_status_is_the_documented_rule() {
     }
     // P4 at Q1 2020/21: P4-1 not started, P4-2 amber, P4-3 amber -> At risk.
     let p4 = Engine::new(&ds, p("2020-21-Q1")).priority(ds.priority("P4").unwrap());
-    assert_eq!((p4.status, p4.counts.not_started, p4.counts.at_risk), (Amber, 1, 2));
+    assert_eq!(
+        (p4.status, p4.counts.not_started, p4.counts.at_risk),
+        (Amber, 1, 2)
+    );
     // At Q4 2021/22, after the last update: the Q3 statuses, said to be as at Q3 2021/22.
     let later = Engine::new(&ds, p("2021-22-Q4")).priority(ds.priority("P5").unwrap());
     assert_eq!((later.status, later.as_at), (Red, Some(q3)));
@@ -154,7 +171,7 @@ fn overdue_filter_matches_an_independent_count() {
     let expect: Vec<String> = ds
         .actions()
         .filter(|(_, _, x)| {
-            let latest = x.updates.iter().filter(|u| u.period <= q3).last();
+            let latest = x.updates.iter().rfind(|u| u.period <= q3);
             let done = latest.is_some_and(|u| u.status == WorkStatus::Complete);
             x.due.is_some_and(|d| d < on) && !done
         })
@@ -231,7 +248,6 @@ fn statuses_follow_the_chosen_period() {
             .find(|r| r.get(&ds).2.id == id)
             .unwrap()
             .state
-            .clone()
     };
     // A01-2 went from on track (55%) to at risk between Q2 and Q3.
     assert_eq!(a(&v2, "A01-2").status, WorkStatus::Green);

@@ -87,13 +87,10 @@ fn status_at(updates: &[(String, String)], period: &str) -> String {
         .unwrap_or_else(|| "not_started".into())
 }
 
-/// The overdue actions at a period: due before the period's end (or the as-of date, if
-/// earlier) and not complete.
-fn overdue_ids(d: &Value, acts: &[Act], period: &str) -> Vec<String> {
-    let mut on = quarter_end(period);
-    if let Some(a) = d["as_of"].as_str() {
-        on = on.min(a.to_string());
-    }
+/// The overdue actions at a period: due before the period's end and not complete
+/// (docs/rag-rules.md: one rule for every page and the pack).
+fn overdue_ids(_d: &Value, acts: &[Act], period: &str) -> Vec<String> {
+    let on = quarter_end(period);
     acts.iter()
         .filter(|a| {
             a.due.as_deref().is_some_and(|due| due < on.as_str())
@@ -449,7 +446,7 @@ async fn unknown_or_malformed_link_parts_are_noted_never_a_blank_page() {
         app.open("#/priorities/P9").await;
         assert_eq!(app.heading().await, "Priority not found");
         app.open("#/priorities?period=nonsense").await;
-        assert!(app.text("url-notes").await.contains("nonsense"));
+        assert!(app.text("period-note").await.contains("nonsense"));
         assert_eq!(app.find_all("[data-testid=priority-card]").await.len(), 5);
     })
     .await;
@@ -530,7 +527,7 @@ async fn priority_cards_follow_the_status_rule_for_the_chosen_period() {
         let latest = periods.iter().max().unwrap().clone();
         let first = periods.iter().min().unwrap().clone();
 
-        app.open("#/priorities").await;
+        app.open(&format!("#/priorities?period={latest}")).await;
         app.find("[data-testid=priority-card]").await;
         assert_eq!(cards(app.clone()).await, expect_at(&latest));
         let label = app.text("period-label").await;

@@ -10,9 +10,16 @@ use leptos::prelude::*;
 /// the user moves to). Offers the data's whole calendar: periods with figures and periods with
 /// plan updates, newest first, each saying what it holds when it is not both.
 #[component]
-pub fn ReportingPeriodPicker(id: &'static str, #[prop(optional)] label: &'static str) -> impl IntoView {
+pub fn ReportingPeriodPicker(
+    id: &'static str,
+    #[prop(optional)] label: &'static str,
+) -> impl IntoView {
     let state = use_app();
-    let label = if label.is_empty() { "Reporting period" } else { label };
+    let label = if label.is_empty() {
+        "Reporting period"
+    } else {
+        label
+    };
     let on_change = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         if Period::parse(&value).is_ok() {

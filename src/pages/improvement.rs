@@ -4,19 +4,18 @@
 use crate::adapters::{clipboard, location};
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::edit_update::{PlanEditTools, PlanItems};
+use crate::components::period::{AsAt, PeriodNote, ReportingPeriodPicker};
 use crate::components::plan::{
     LinkNotes, OverdueTag, Timeline, WorkBar, WorkCountList, WorkLegend,
 };
 use crate::components::status::{RagTag, WorkTag};
 use crate::pages::status::NotInData;
-use crate::components::period::{AsAt, PeriodNote, ReportingPeriodPicker};
 use crate::state::{use_app, use_data};
 use gt_core::engine::Engine;
 use gt_core::plan::{
     apply, area_indicators, area_services, counts, counts_by_service, counts_by_theme,
     describe_counts, group_rows, quarters_of_year, service_label, status_rank, timeline, ActionRow,
-    AreaRows, PlanQuery, ThemeRows, CROSS_CUTTING,
-    CROSS_CUTTING_LABEL, STATUS_ORDER,
+    AreaRows, PlanQuery, ThemeRows, CROSS_CUTTING, CROSS_CUTTING_LABEL, STATUS_ORDER,
 };
 use gt_core::route::{Location, Route};
 use gt_core::summary::WorkCounts;
@@ -519,7 +518,6 @@ fn ImprovementPlan(ds: Arc<Dataset>) -> impl IntoView {
     })
     .collect_view();
 
-
     view! {
         <Breadcrumbs items=vec![("Overview".to_string(), Route::Overview.href())]/>
         <div class="gt-plan-head">
@@ -745,7 +743,9 @@ fn AreaDetail(ds: Arc<Dataset>, id: String) -> impl IntoView {
         let area = area.clone();
         move || {
             let p = period.get();
-            let s = p.map(|p| Engine::new(&ds, p).area(&area)).unwrap_or_default();
+            let s = p
+                .map(|p| Engine::new(&ds, p).area(&area))
+                .unwrap_or_default();
             view! {
                 <div class="gt-plan-status" data-testid="area-status" data-status=s.status.as_str()>
                     <p class="gt-plan-status__label">{p.map(|p| format!("Overall status at {}", p.short_label())).unwrap_or_else(|| "Overall status".into())}</p>

@@ -5,10 +5,10 @@ use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::chart::{Sparkline, TrendChart};
 use crate::components::edit_value::EditValueForm;
 use crate::components::legend::RagLegend;
+use crate::components::period::{AsAt, PeriodNote, ReportingPeriodPicker};
 use crate::components::status::RagTag;
 use crate::components::travel::TravelText;
 use crate::pages::status::NotInData;
-use crate::components::period::{AsAt, PeriodNote, ReportingPeriodPicker};
 use crate::state::{use_app, use_data};
 use gt_core::engine::{Engine, LONG_TERM, SHORT_TERM};
 use gt_core::filter::{apply, IndicatorQuery, SearchIndex, SortKey, PAGE_SIZE};
@@ -420,7 +420,10 @@ fn IndicatorDetail(
     let st = at.as_ref().and_then(|a| a.short_term);
     let lt = at.as_ref().and_then(|a| a.long_term);
     let as_at = at.as_ref().and_then(|a| a.as_at);
-    let current = at.as_ref().and_then(|a| a.latest).map(|(v, s)| (v.clone(), s.rag, s.manual));
+    let current = at
+        .as_ref()
+        .and_then(|a| a.latest)
+        .map(|(v, s)| (v.clone(), s.rag, s.manual));
     let period_status = at.as_ref().map(|a| (a.status.rag, a.status.manual));
     let priority = ind.priority.as_ref().and_then(|p| ds.priority(p)).cloned();
     let theme = ind.theme.as_ref().and_then(|t| ds.theme(t)).cloned();

@@ -271,7 +271,9 @@ fn PriorityDetail(ds: Arc<Dataset>, id: String) -> impl IntoView {
         let pr = pr.clone();
         move || {
             let p = period.get();
-            let s = p.map(|p| Engine::new(&ds, p).priority(&pr)).unwrap_or_default();
+            let s = p
+                .map(|p| Engine::new(&ds, p).priority(&pr))
+                .unwrap_or_default();
             view! {
                 <div class="gt-plan-status" data-testid="priority-status" data-status=s.status.as_str()>
                     <p class="gt-plan-status__label">{p.map(|p| format!("Overall status at {}", p.short_label())).unwrap_or_else(|| "Overall status".into())}</p>

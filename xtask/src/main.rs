@@ -237,7 +237,8 @@ fn test() -> ExitCode {
 
     // Style first: problems fail the run rather than pile up.
     let mut fmt = Command::new("cargo");
-    fmt.args(["fmt", "--all", "--", "--check"]).current_dir(&root);
+    fmt.args(["fmt", "--all", "--", "--check"])
+        .current_dir(&root);
     t.apply(&mut fmt);
     test_step("formatting (cargo fmt --check)", fmt, &mut tally);
     let mut clippy = Command::new("cargo");

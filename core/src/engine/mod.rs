@@ -76,7 +76,11 @@ pub fn default_period(ds: &Dataset) -> Option<Period> {
         .filter(|p| matches!(p, Period::Quarter { .. }))
         .max()
         .or_else(|| with_actuals().max())
-        .or_else(|| plan_updates(ds).map(|u| reporting_period_of(&u.period)).max())
+        .or_else(|| {
+            plan_updates(ds)
+                .map(|u| reporting_period_of(&u.period))
+                .max()
+        })
 }
 
 /// The calendar's period a value's or update's period is reported in: a month in its quarter;
@@ -267,9 +271,7 @@ impl<'a> Engine<'a> {
                     .find(|v| v.actual.is_some() && v.period.end() <= end)
             })
             .map(|v| (v, self.value_status(i, v)));
-        let as_at = latest
-            .map(|(v, _)| v.period)
-            .filter(|p| p.end() < end);
+        let as_at = latest.map(|(v, _)| v.period).filter(|p| p.end() < end);
         let (short_term, long_term) = match latest {
             Some((v, _)) => (rag::short_term(i, &v.period), rag::long_term(i, &v.period)),
             None => (None, None),
