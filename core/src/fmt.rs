@@ -124,7 +124,11 @@ fn prefix_money(sym: &str, n: &str) -> String {
 
 /// A signed difference with unit: "+2.5 percentage points", "-3 days".
 pub fn difference(x: f64, decimals: Option<u8>, unit: Option<&str>) -> String {
-    let sign = if x > 0.0 { "+" } else { "" };
+    // A difference that rounds to zero has no sign, either way.
+    let shows_zero = number(x, decimals)
+        .chars()
+        .all(|c| matches!(c, '0' | '.' | ',' | '-'));
+    let sign = if x > 0.0 && !shows_zero { "+" } else { "" };
     match unit.map(str::trim) {
         Some("%") => {
             let n = number(x, decimals);
@@ -164,6 +168,9 @@ mod tests {
         );
         assert_eq!(difference(1.0, Some(0), Some("%")), "+1 percentage point");
         assert_eq!(difference(3.0, Some(0), Some("days")), "+3 days");
+        // Rounds to nothing: no sign either way.
+        assert_eq!(difference(0.004, Some(2), Some("days")), "0.00 days");
+        assert_eq!(difference(-0.004, Some(2), Some("days")), "0.00 days");
         assert_eq!(
             date(NaiveDate::from_ymd_opt(2019, 9, 30).unwrap()),
             "30 September 2019"
