@@ -359,6 +359,106 @@ async fn a_link_it_does_not_understand_gives_a_visible_note() {
     .await;
 }
 
+/// Each project's status as at a quarter, worked out from the file: its latest update for that
+/// quarter or an earlier one (quarter ids of one form sort as text), else not started.
+fn project_statuses_at(q: &str) -> Vec<(String, String)> {
+    data()["priorities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["projects"].as_array().unwrap().clone())
+        .map(|x| {
+            let status = x["updates"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|u| u["period"].as_str().unwrap() <= q)
+                .max_by_key(|u| u["period"].as_str().unwrap().to_string())
+                .map(|u| u["status"].as_str().unwrap().to_string())
+                .unwrap_or_else(|| "not_started".into());
+            (x["id"].as_str().unwrap().to_string(), status)
+        })
+        .collect()
+}
+
+/// (data-id, data-status) of every element matching a selector, in page order.
+async fn ids_and_statuses(app: &App, selector: &str) -> Vec<(String, String)> {
+    let v = app
+        .js(&format!(
+            "return [...document.querySelectorAll({})].map(e => [e.dataset.id, e.dataset.status])",
+            serde_json::to_string(selector).unwrap()
+        ))
+        .await;
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p[0].as_str().unwrap().to_string(),
+                p[1].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_printed_strategy_is_the_periods_own() {
+    run("report_strategy_periods", Options::default(), |app| async move {
+        // Q3 2021/22, the strategy's latest quarter, is one of the pack's periods.
+        app.open("#/report?period=2021-22-Q3&sections=priorities").await;
+        app.wait_text("pack-period-heading", "Q3 2021/22: October–December 2021").await;
+        assert_eq!(count(&app, "[data-testid=pack-notes]").await, 0, "the link's period is taken as it is");
+        // Worked out by hand from the projects' Q3 2021/22 updates and the roll-up rule (any
+        // off track → Off track; else any at risk → At risk; else any on track → On track):
+        // P1 complete/amber/complete; P2 complete/green/amber; P3 complete/red/green/green;
+        // P4 green/green/complete; P5 green/green/red.
+        let want: Vec<(String, String)> = [
+            ("P1", "amber"),
+            ("P2", "amber"),
+            ("P3", "red"),
+            ("P4", "green"),
+            ("P5", "red"),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        assert_eq!(ids_and_statuses(&app, "[data-testid=pack-priority-row]").await, want);
+        let words = app
+            .js("return [...document.querySelectorAll('[data-testid=pack-priority-row] td:nth-child(2)')].map(td => td.textContent.trim())")
+            .await;
+        assert_eq!(words, serde_json::json!(["At risk", "At risk", "Off track", "On track", "Off track"]));
+        // Every project as the file has it at Q3 2021/22.
+        assert_eq!(
+            ids_and_statuses(&app, "[data-testid=pack-project-row]").await,
+            project_statuses_at("2021-22-Q3")
+        );
+        // A project last updated earlier says so: P2-1 was completed in Q1 2021/22.
+        let p21 = app.text_of("[data-testid=pack-project-row][data-id='P2-1'] td").await;
+        assert!(p21.contains("Complete") && p21.contains("as at Q1 2021/22"), "{p21}");
+        assert_eq!(count(&app, "[data-testid=pack-priorities-no-updates]").await, 0);
+
+        // Q3 2019/20, before the strategy's first update: nothing later leaks in.
+        app.open("#/report?period=2019-20-Q3&sections=priorities").await;
+        app.wait_text("pack-period-heading", "Q3 2019/20: October–December 2019").await;
+        let note = app.text("pack-priorities-no-updates").await;
+        assert!(note.starts_with("No progress updates for this period (Q3 2019/20)."), "{note}");
+        assert!(note.contains("existed yet"), "{note}");
+        let priorities = ids_and_statuses(&app, "[data-testid=pack-priority-row]").await;
+        assert_eq!(priorities.len(), 5);
+        assert!(priorities.iter().all(|(_, s)| s == "not_started"), "{priorities:?}");
+        let projects = ids_and_statuses(&app, "[data-testid=pack-project-row]").await;
+        assert_eq!(projects, project_statuses_at("2019-20-Q3"));
+        assert!(projects.iter().all(|(_, s)| s == "not_started"), "{projects:?}");
+        // No tag in the section shows a later status.
+        let tags = app
+            .js("return [...document.querySelectorAll('[data-testid=pack-section-priorities] .gt-tag')].map(t => t.dataset.status)")
+            .await;
+        let tags: Vec<&str> = tags.as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
+        assert!(!tags.is_empty() && tags.iter().all(|t| *t == "not_started"), "{tags:?}");
+    })
+    .await;
+}
+
 fn tool(name: &str) -> String {
     match name {
         "chromium" => std::env::var("CHROMIUM")

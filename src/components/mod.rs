@@ -6,6 +6,7 @@ pub mod edit_update;
 pub mod edit_value;
 pub mod layout;
 pub mod legend;
+pub mod pack;
 pub mod period;
 pub mod plan;
 pub mod status;
