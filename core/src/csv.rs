@@ -2202,6 +2202,48 @@ pub fn export_returns(
     out
 }
 
+/// The headings of the columns [`export_view`] adds after a return's: what the reporting
+/// engine says of each row, in the words every page and the pack use. None of them is a
+/// column the reader takes, so the file imports again as a return.
+pub const VIEW_COLUMNS: [&str; 4] = [
+    "Status by the rules",
+    crate::engine::SHORT_TERM,
+    crate::engine::LONG_TERM,
+    "Latest figure as at",
+];
+
+/// The indicator list's current view as CSV: the rows [`export_returns`] writes for `period`,
+/// each followed by the engine's answer for that indicator as at the period: its status (by
+/// the rules, even where the file sets one by hand), its direction of travel since the previous
+/// figure and since a year earlier ("Improved since Q1 2019/20"), and the period of the latest
+/// figure when it is older than the period.
+pub fn export_view(ds: &Dataset, indicators: &[&Indicator], period: &Period) -> String {
+    let engine = crate::engine::Engine::new(ds, *period);
+    let mut out = String::from("\u{feff}");
+    let mut head: Vec<&str> = Field::EXPORT.iter().map(|f| f.name()).collect();
+    head.extend(VIEW_COLUMNS);
+    out.push_str(&csv_line(&head));
+    for ind in indicators {
+        if !period_fits(ind.frequency, period) {
+            continue;
+        }
+        let at = engine.indicator(ind);
+        let row = export_row(ind, period, ind.value(period));
+        let travel = |t: Option<crate::rag::Travel>| t.map(|t| t.describe()).unwrap_or_default();
+        let extra = csv_line(&[
+            at.status.computed.label().to_string(),
+            travel(at.short_term),
+            travel(at.long_term),
+            at.as_at.map(|p| p.short_label()).unwrap_or_default(),
+        ]);
+        // One line: the return's cells, then the engine's.
+        out.push_str(row.trim_end_matches("\r\n"));
+        out.push(',');
+        out.push_str(&extra);
+    }
+    out
+}
+
 /// Every value of every indicator in the dataset, as [`export_returns`] writes them.
 pub fn export_all(ds: &Dataset) -> String {
     let inds: Vec<&Indicator> = ds.indicators.iter().collect();

@@ -407,3 +407,36 @@ fn rounding_shown_is_rounding_rated() {
         "Worsened since Q2 2019/20"
     );
 }
+
+#[test]
+fn the_view_csv_carries_the_engines_words_and_imports_again() {
+    let ds = ds();
+    let inds: Vec<&gt_core::Indicator> = ds.indicators.iter().collect();
+    let text = gt_core::csv::export_view(&ds, &inds, &p("2019-20-Q2"));
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert!(lines[0].ends_with(
+        "Status by the rules,Since the previous figure,Since a year earlier,Latest figure as at"
+    ));
+    // Quarterly indicators only (annual and monthly do not report a quarter's row): i1, i2,
+    // i3, i5, in data order.
+    assert_eq!(lines.len(), 5);
+    // i1: 95 against 100, worsened from 96 in Q1, nothing a year earlier.
+    assert!(lines[1].starts_with("i1,"), "{}", lines[1]);
+    assert!(
+        lines[1].ends_with(",Near target,Worsened since Q1 2019/20,,"),
+        "{}",
+        lines[1]
+    );
+    // i3: lower is better, 9.5 -> 9 and 12 -> 9: improved both ways.
+    assert!(
+        lines[3].ends_with(",On target,Improved since Q1 2019/20,Improved since Q2 2018/19,"),
+        "{}",
+        lines[3]
+    );
+    // The engine's columns are not columns a return takes: the file imports onto the data.
+    let (merged, _report) = gt_core::csv::import_csv(Some(&ds), &text, "view.csv").unwrap();
+    assert_eq!(
+        merged.indicator("i1").unwrap().values,
+        ds.indicator("i1").unwrap().values
+    );
+}

@@ -155,6 +155,40 @@ async fn every_page_gives_the_engines_answer_for_the_same_period() {
                 assert_eq!(got, want, "indicator list ({filter}) at {period}");
             }
 
+            // The committee pack for the same period: priorities, projects, actions and every
+            // indicator's status.
+            app.open(&format!("#/report?period={period}")).await;
+            wait_for(&app, "[data-testid=pack-priority-row]", ds.priorities.len()).await;
+            let got: Vec<(String, String)> = marks(&app, "[data-testid=pack-priority-row]")
+                .await
+                .into_iter()
+                .map(|(id, st, _)| (id, st))
+                .collect();
+            assert_eq!(got, want_priorities, "pack priorities at {period}");
+            let want_projects: Vec<(String, String, String)> = ds
+                .projects()
+                .map(|(_, x)| {
+                    let w = e.project(x);
+                    (x.id.clone(), w.status.as_str().to_string(), w.overdue.to_string())
+                })
+                .collect();
+            assert_eq!(
+                marks(&app, "[data-testid=pack-project-row]").await,
+                want_projects,
+                "pack projects at {period}"
+            );
+            let pack_actions = marks(&app, "[data-testid=pack-action-row]").await;
+            for (id, st, od) in &pack_actions {
+                let row = rows.iter().find(|r| &r.0 == id).unwrap();
+                assert_eq!((&row.1, &row.2), (st, od), "pack action {id} at {period}");
+            }
+            let pack_inds = marks(&app, "[data-testid=pack-indicator-row]").await;
+            assert_eq!(pack_inds.len(), ds.indicators.len(), "every indicator in the pack");
+            for (id, st, _) in &pack_inds {
+                let i = ds.indicator(id).unwrap();
+                assert_eq!(st, e.status(i).rag.as_str(), "pack indicator {id} at {period}");
+            }
+
             // A key indicator's page: the status for the period, the latest figure's status and
             // its direction of travel, as in the engine.
             let key = ds.indicators.iter().find(|i| i.key).unwrap();

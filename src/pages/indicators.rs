@@ -82,12 +82,11 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
             let (rows, period) = filtered
                 .with_untracked(|f| (f.rows.iter().map(|r| r.index).collect::<Vec<_>>(), f.period));
             let inds: Vec<&gt_core::Indicator> = rows.iter().map(|i| &ds.indicators[*i]).collect();
-            let periods: Vec<Period> = period.into_iter().collect();
-            let text = gt_core::csv::export_returns(
-                &ds,
-                &inds,
-                period.as_ref().map(|_| periods.as_slice()),
-            );
+            // The rows for the period in view, with the engine's status and directions.
+            let text = match period {
+                Some(p) => gt_core::csv::export_view(&ds, &inds, &p),
+                None => gt_core::csv::export_returns(&ds, &inds, None),
+            };
             let today = crate::edits::now_iso().get(..10).unwrap_or("").to_string();
             let name =
                 gt_core::export::file_name(&ds, period.as_ref(), "indicators", &today, "csv");
