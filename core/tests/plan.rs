@@ -242,13 +242,7 @@ fn statuses_follow_the_chosen_period() {
     let ds = load();
     let (v2, _) = view(&ds, "#/improvement?period=2019-20-Q2");
     let (v3, _) = view(&ds, "#/improvement");
-    let a = |v: &PlanView, id: &str| {
-        v.rows
-            .iter()
-            .find(|r| r.get(&ds).2.id == id)
-            .unwrap()
-            .state
-    };
+    let a = |v: &PlanView, id: &str| v.rows.iter().find(|r| r.get(&ds).2.id == id).unwrap().state;
     // A01-2 went from on track (55%) to at risk between Q2 and Q3.
     assert_eq!(a(&v2, "A01-2").status, WorkStatus::Green);
     assert_eq!(a(&v3, "A01-2").status, WorkStatus::Amber);

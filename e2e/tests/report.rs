@@ -62,7 +62,7 @@ fn status_for(d: &Value, i: &Value, q: &str) -> &'static str {
         }
         "annual" if !q.ends_with("Q4") => return "not_due",
         // Annual figures count in Q4 of their year.
-        "annual" => values.iter().find(|v| v["period"] == &q[..7]),
+        "annual" => values.iter().find(|v| v["period"] == q[..7]),
         _ => values.iter().find(|v| v["period"] == q),
     };
     let Some(v) = value else { return "no_data" };
