@@ -440,3 +440,68 @@ fn the_view_csv_carries_the_engines_words_and_imports_again() {
         ds.indicator("i1").unwrap().values
     );
 }
+
+#[test]
+fn words_and_small_answers() {
+    let ds = ds();
+    let e = Engine::new(&ds, p("2019-20-Q2"));
+    assert_eq!(
+        e.overdue_rule(),
+        "due before 30 September 2019 (the end of Q2 2019/20) and not complete"
+    );
+    assert_eq!(
+        as_at_words(Some(p("2021-22-Q2"))),
+        Some("as at Q2 2021/22".to_string())
+    );
+    assert_eq!(as_at_words(None), None);
+    // The improvement plan's first update is Q1 2019/20; before it, no action had an update.
+    assert_eq!(
+        first_update(&ds, PlanKind::Improvement),
+        Some(p("2019-20-Q1"))
+    );
+    let before = Engine::new(&ds, p("2018-19-Q4"));
+    assert!(!before.any_update(PlanKind::Improvement));
+    assert!(!before.any_update(PlanKind::Strategy));
+    // The same day's update counts: Q1 2019/20 ends when its update's quarter ends.
+    assert!(Engine::new(&ds, p("2019-20-Q1")).any_update(PlanKind::Improvement));
+    assert!(Engine::new(&ds, p("2020-21-Q1")).any_update(PlanKind::Strategy));
+    // A figure's own status, whatever the period: i2's 50 against 100 is Red; i4's 2019/20
+    // value has a target and no actual: No data yet.
+    let i2 = ds.indicator("i2").unwrap();
+    assert_eq!(figure_status(&ds, i2, &i2.values[0]).rag, Rag::Red);
+    let i4 = ds.indicator("i4").unwrap();
+    assert_eq!(figure_status(&ds, i4, &i4.values[2]).rag, Rag::NoData);
+    // Months count for their quarter in the calendar.
+    assert_eq!(reporting_period_of(&p("2019-11")), p("2019-20-Q3"));
+    assert_eq!(reporting_period_of(&p("2019-20")), p("2019-20"));
+    assert_eq!(reporting_period_of(&p("2019-20-Q1")), p("2019-20-Q1"));
+    // A quarter with figures and plan updates is offered by its name alone.
+    let cal = Calendar::of(&ds);
+    assert_eq!(cal.choice_label(&p("2019-20-Q1")), "Q1 2019/20");
+    assert_eq!(cal.choice_label(&p("2019-20-Q3")), "Q3 2019/20");
+    // Every period is either with figures or with plan updates (or targets only).
+    let q3 = cal
+        .periods
+        .iter()
+        .position(|x| *x == p("2019-20-Q3"))
+        .unwrap();
+    assert_eq!(
+        cal.holds[q3],
+        PeriodHolds {
+            figures: true,
+            plan_updates: false
+        }
+    );
+    let q1 = cal
+        .periods
+        .iter()
+        .position(|x| *x == p("2019-20-Q1"))
+        .unwrap();
+    assert_eq!(
+        cal.holds[q1],
+        PeriodHolds {
+            figures: true,
+            plan_updates: true
+        }
+    );
+}

@@ -118,6 +118,12 @@ pub fn EditUpdateForm(
                 ),
             ],
         );
+        // Progress saved for another quarter than the one in view (the next one): show that
+        // quarter, so the officer sees the update they made, and it stays so on reload.
+        if state.period() != Some(period) {
+            let loc = state.location.get_untracked().with("period", &period.id());
+            crate::adapters::location::navigate(state.location, loc, true);
+        }
         on_close.run(());
     };
     view! {
