@@ -309,7 +309,7 @@ fn counts_by_council_key_indicators_and_exceptions() {
         .map(|k| k.indicator.id.clone())
         .collect();
     assert_eq!(keys, ["i4"]);
-    assert!(e.key_indicators(|i| i.council == "b").is_empty());
+    assert!(e.key_indicators(|i| i.is_own("b")).is_empty());
     // Exceptions: Red first; then Amber by council in the data's order (Bee's i5 before Ay's
     // i1), with the variance from target.
     let ex = e.exceptions(|_| true);
@@ -318,7 +318,7 @@ fn counts_by_council_key_indicators_and_exceptions() {
     assert_eq!(ex[0].variance.unwrap().absolute, -50.0);
     assert_eq!(ex[2].value.reason.as_deref(), Some("r"));
     let only_a: Vec<&str> = e
-        .exceptions(|i| i.council == "a")
+        .exceptions(|i| i.is_own("a"))
         .iter()
         .map(|x| x.indicator.id.as_str())
         .collect();
@@ -503,5 +503,26 @@ fn words_and_small_answers() {
             figures: true,
             plan_updates: true
         }
+    );
+    // The plans' statuses are as at their newest update when it is older than the period.
+    assert_eq!(
+        Engine::new(&ds, p("2019-20-Q4")).plan_as_at(PlanKind::Improvement),
+        Some(p("2019-20-Q2"))
+    );
+    assert_eq!(
+        Engine::new(&ds, p("2019-20-Q2")).plan_as_at(PlanKind::Improvement),
+        None
+    );
+    assert_eq!(
+        Engine::new(&ds, p("2021-22-Q1")).plan_as_at(PlanKind::Strategy),
+        Some(p("2020-21-Q2"))
+    );
+    assert_eq!(
+        Engine::new(&ds, p("2020-21-Q2")).plan_as_at(PlanKind::Strategy),
+        None
+    );
+    assert_eq!(
+        Engine::new(&ds, p("2018-19-Q1")).plan_as_at(PlanKind::Strategy),
+        None
     );
 }

@@ -82,7 +82,7 @@ fn key_tiles(e: &Engine, period: &Period) -> impl IntoView {
             view! {
                 <li class="gt-tile" data-testid="key-tile" data-id=i.id.clone()>
                     <h3 class="gt-heading-s"><a href=Route::Indicator(i.id.clone()).href()>{i.name.clone()}</a></h3>
-                    <p class="gt-tile__council">{ds.council_name(&i.council).to_string()}</p>
+                    <p class="gt-tile__council" data-testid="key-council">{ds.scope_name(&i.scope)}</p>
                     {body}
                     {next.map(|n| view! { <p class="gt-tile__meta">{n}</p> })}
                 </li>
@@ -112,7 +112,7 @@ fn exception_list(e: &Engine) -> impl IntoView {
                         <RagTag rag=e.rag manual=e.manual/>
                         <h3 class="gt-heading-s gt-exception__title"><a href=Route::Indicator(i.id.clone()).href()>{i.name.clone()}</a></h3>
                     </div>
-                    <p class="gt-exception__meta">{format!("{} · {} · {}", ds.council_name(&i.council), ds.service_name(&i.service), e.value.period.short_label())}</p>
+                    <p class="gt-exception__meta">{format!("{} · {} · {}", ds.scope_name(&i.scope), ds.service_name(&i.service), e.value.period.short_label())}</p>
                     <p class="gt-exception__figures">{format!("Actual {} against a target of {}", fmt(e.value.actual), fmt(e.value.target))}{var.map(|v| format!(" ({v})"))}</p>
                     <dl class="gt-exception__detail">
                         <div><dt>"Reason"</dt><dd>{e.value.reason.clone().unwrap_or_else(|| "No reason given yet.".into())}</dd></div>
@@ -159,6 +159,7 @@ pub fn OverviewPage() -> impl IntoView {
                 }
             })
             .collect_view();
+        let shared = e.shared_counts().total();
         let strategy_started = e.any_update(PlanKind::Strategy);
         let strategy_from = first_update(&ds, PlanKind::Strategy);
         view! {
@@ -170,6 +171,14 @@ pub fn OverviewPage() -> impl IntoView {
             <section aria-labelledby="councils-heading">
                 <h2 class="gt-heading-l" id="councils-heading">{format!("Indicators by council, {}", p.short_label())}</h2>
                 <ul class="gt-councils">{councils}</ul>
+                {(shared > 0).then(|| view! {
+                    <p class="gt-body" data-testid="shared-note">{format!(
+                        "Each council's figures count its own indicators. The {shared} shared-service indicator{} (such as the key strategic indicators above) {} shown in the list of every council {} for, and counted in none of them.",
+                        if shared == 1 { "" } else { "s" },
+                        if shared == 1 { "is" } else { "are" },
+                        if shared == 1 { "it is" } else { "they are" },
+                    )}</p>
+                })}
                 <RagLegend tolerance=tol/>
             </section>
             <section aria-labelledby="exceptions-heading">
@@ -179,6 +188,9 @@ pub fn OverviewPage() -> impl IntoView {
             <div class="gt-grid-row">
                 <section aria-labelledby="plan-heading">
                     <h2 class="gt-heading-l" id="plan-heading">{format!("Improvement plan, {}", p.short_label())}</h2>
+                    {e.plan_as_at(PlanKind::Improvement).map(|a| view! {
+                        <p class="gt-body" data-testid="plan-as-at">{format!("The latest progress reported is for {}: the statuses below are as at then.", a.short_label())}</p>
+                    })}
                     <ul class="gt-summary-list" data-testid="action-summary">
                         {[WorkStatus::Complete, WorkStatus::Green, WorkStatus::Amber, WorkStatus::Red, WorkStatus::NotStarted].into_iter().map(|s| view! {
                             <li><WorkTag status=s/><strong class="gt-summary-list__n">{actions.get(s)}</strong>" actions"</li>
@@ -195,6 +207,9 @@ pub fn OverviewPage() -> impl IntoView {
                             p.short_label(),
                             strategy_from.map(|f| format!(": the strategy's progress reports start in {}", f.short_label())).unwrap_or_default()
                         )}</p>
+                    })}
+                    {e.plan_as_at(PlanKind::Strategy).map(|a| view! {
+                        <p class="gt-body" data-testid="strategy-as-at">{format!("The latest progress reported is for {}: the statuses below are as at then.", a.short_label())}</p>
                     })}
                     <ul class="gt-summary-list" data-testid="priority-summary">
                         {ds.priorities.iter().map(|pr| {

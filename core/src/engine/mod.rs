@@ -403,18 +403,6 @@ impl<'a> Engine<'a> {
         c
     }
 
-    /// Projects counted by status (with overdue) among those `keep` accepts.
-    pub fn project_counts(&self, keep: impl Fn(&Project) -> bool) -> WorkCounts {
-        let mut c = WorkCounts::default();
-        for (_, x) in self.ds.projects() {
-            if keep(x) {
-                let w = self.project(x);
-                c.add(w.status, w.overdue);
-            }
-        }
-        c
-    }
-
     /// Whether any action or project had an update at or before the period (else a plan
     /// summary for the period says plainly that no update existed yet).
     pub fn any_update(&self, plan: PlanKind) -> bool {
@@ -429,6 +417,30 @@ impl<'a> Engine<'a> {
                 .actions()
                 .any(|(_, _, x)| x.updates.iter().any(|u| u.period.end() <= end)),
         }
+    }
+
+    /// The period of the newest update in a plan at or before the period, when it is older
+    /// than the period: the plan's statuses are "as at" it (at Q3 2021/22 the improvement plan's
+    /// last progress report is Q3 2019/20).
+    pub fn plan_as_at(&self, plan: PlanKind) -> Option<Period> {
+        let end = self.period.end();
+        let newest = match plan {
+            PlanKind::Strategy => self
+                .ds
+                .projects()
+                .flat_map(|(_, x)| x.updates.iter())
+                .filter(|u| u.period.end() <= end)
+                .map(|u| u.period)
+                .max(),
+            PlanKind::Improvement => self
+                .ds
+                .actions()
+                .flat_map(|(_, _, x)| x.updates.iter())
+                .filter(|u| u.period.end() <= end)
+                .map(|u| u.period)
+                .max(),
+        };
+        newest.filter(|p| p.end() < end)
     }
 
     /// "Overdue" in words for this period: "due before 31 December 2019 and not complete".
