@@ -1301,6 +1301,56 @@ fn council_matches(c: &Council, text: &str) -> bool {
         || slug(text, "") == c.id
 }
 
+/// A council cell naming the shared service rather than one council: "shared", "Shared
+/// service", "shared: havering, newham" or "Shared service (London Borough of Havering only)"
+/// (the words the export and the app use). Gives the councils listed (as written), none for
+/// every council; None for any other text.
+pub fn shared_cell(text: &str) -> Option<Vec<String>> {
+    let t = text.trim();
+    let head = t.get(..6)?;
+    if !head.eq_ignore_ascii_case("shared") {
+        return None;
+    }
+    let mut rest = t[6..].trim_start();
+    if rest.len() == t[6..].len() && !rest.is_empty() && !rest.starts_with([':', '(']) {
+        return None; // "sharedservices" is a name, not the word
+    }
+    if rest
+        .get(..7)
+        .is_some_and(|w| w.eq_ignore_ascii_case("service"))
+    {
+        rest = rest[7..].trim_start();
+    }
+    let rest = rest.strip_prefix(':').unwrap_or(rest).trim();
+    let rest = rest
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .unwrap_or(rest)
+        .trim();
+    let rest = match rest.len().checked_sub(5).and_then(|k| rest.get(k..)) {
+        Some(end) if end.eq_ignore_ascii_case(" only") => &rest[..rest.len() - 5],
+        _ => rest,
+    };
+    Some(
+        rest.split([',', ';'])
+            .flat_map(|part| part.split(" and "))
+            .map(str::trim)
+            .filter(|x| !x.is_empty())
+            .map(str::to_string)
+            .collect(),
+    )
+}
+
+/// The council cell for an indicator: its council's id, or for a shared-service indicator
+/// "shared" (every council) or "shared: havering, newham" (those councils' ids).
+pub fn scope_cell(scope: &Scope) -> String {
+    match scope {
+        Scope::Council(c) => c.clone(),
+        Scope::SharedAll => "shared".into(),
+        Scope::Shared(list) => format!("shared: {}", list.join(", ")),
+    }
+}
+
 fn service_matches(s: &Service, text: &str) -> bool {
     same_text(&s.id, text) || same_text(&s.name, text) || slug(text, "") == s.id
 }
@@ -1391,33 +1441,65 @@ impl Merge<'_> {
             .join(", ")
     }
 
+    /// Finds the council a text names, or creates it.
+    fn find_or_create_council(&mut self, text: &str) -> usize {
+        if let Some(i) = self
+            .ds
+            .councils
+            .iter()
+            .position(|c| council_matches(c, text))
+        {
+            return i;
+        }
+        let id = unique_id(slug(text, "council"), |id| {
+            self.ds.councils.iter().any(|c| c.id == id)
+        });
+        self.ds.councils.push(Council {
+            id: id.clone(),
+            name: text.to_string(),
+            short: None,
+            extra: Default::default(),
+        });
+        self.report.councils_created.push(Named {
+            id,
+            name: text.to_string(),
+        });
+        self.ds.councils.len() - 1
+    }
+
+    /// Whether a council cell fits an indicator's scope: its council for a council's own
+    /// indicator; for a shared-service one, the shared service (with the same councils, when
+    /// it lists them) or one of the councils it is for.
+    fn scope_matches(&self, scope: &Scope, text: &str) -> bool {
+        let named = |t: &str| {
+            self.ds
+                .councils
+                .iter()
+                .find(|c| council_matches(c, t))
+                .map(|c| c.id.as_str())
+        };
+        match (scope, shared_cell(text)) {
+            (Scope::Council(c), None) => {
+                self.ds.council(c).is_some_and(|x| council_matches(x, text))
+            }
+            (Scope::Council(_), Some(_)) => false,
+            (_, Some(list)) if list.is_empty() => true,
+            (_, Some(list)) => {
+                let mut want: Vec<&str> = self.ds.councils_served(scope);
+                let mut got: Vec<&str> = list.iter().filter_map(|t| named(t)).collect();
+                want.sort_unstable();
+                got.sort_unstable();
+                got.dedup();
+                got.len() == list.len() && got == want
+            }
+            (_, None) => named(text).is_some_and(|c| scope.serves(c)),
+        }
+    }
+
     /// Finds or creates the row's council.
     fn council(&mut self, row: &ReturnRow) -> Option<usize> {
         match self.council_text(row) {
-            Some(text) => {
-                if let Some(i) = self
-                    .ds
-                    .councils
-                    .iter()
-                    .position(|c| council_matches(c, text))
-                {
-                    return Some(i);
-                }
-                let id = unique_id(slug(text, "council"), |id| {
-                    self.ds.councils.iter().any(|c| c.id == id)
-                });
-                self.ds.councils.push(Council {
-                    id: id.clone(),
-                    name: text.to_string(),
-                    short: None,
-                    extra: Default::default(),
-                });
-                self.report.councils_created.push(Named {
-                    id,
-                    name: text.to_string(),
-                });
-                Some(self.ds.councils.len() - 1)
-            }
+            Some(text) => Some(self.find_or_create_council(text)),
             None if self.ds.councils.len() == 1 => Some(0),
             None => {
                 let known = if self.ds.councils.is_empty() {
@@ -1444,8 +1526,8 @@ impl Merge<'_> {
     }
 
     /// Finds or creates the row's service for a new indicator, and makes sure it serves the
-    /// council.
-    fn service(&mut self, row: &ReturnRow, council: usize) -> Option<usize> {
+    /// councils given (for a shared-service indicator: at least one of them).
+    fn service(&mut self, row: &ReturnRow, councils: &[usize], shared: bool) -> Option<usize> {
         let idx = match row.service.as_deref() {
             Some(text) => match self
                 .ds
@@ -1483,24 +1565,35 @@ impl Merge<'_> {
                 return None;
             }
         };
-        let c = &self.ds.councils[council];
-        let s = &mut self.ds.services[idx];
-        if !s.councils.contains(&c.id) {
-            s.councils.push(c.id.clone());
-            let newly_created = self.report.services_created.iter().any(|n| n.id == s.id);
-            if !newly_created {
-                self.report.services_extended.push((
-                    Named {
-                        id: s.id.clone(),
-                        name: s.name.clone(),
-                    },
-                    Named {
-                        id: c.id.clone(),
-                        name: c.name.clone(),
-                    },
-                ));
-                let msg = format!("service \"{}\" now also serves {}", s.name, c.name);
-                self.note(row.row, msg);
+        if shared
+            && councils.iter().any(|&c| {
+                self.ds.services[idx]
+                    .councils
+                    .contains(&self.ds.councils[c].id)
+            })
+        {
+            return Some(idx);
+        }
+        for &council in councils {
+            let c = &self.ds.councils[council];
+            let s = &mut self.ds.services[idx];
+            if !s.councils.contains(&c.id) {
+                s.councils.push(c.id.clone());
+                let newly_created = self.report.services_created.iter().any(|n| n.id == s.id);
+                if !newly_created {
+                    self.report.services_extended.push((
+                        Named {
+                            id: s.id.clone(),
+                            name: s.name.clone(),
+                        },
+                        Named {
+                            id: c.id.clone(),
+                            name: c.name.clone(),
+                        },
+                    ));
+                    let msg = format!("service \"{}\" now also serves {}", s.name, c.name);
+                    self.note(row.row, msg);
+                }
             }
         }
         Some(idx)
@@ -1540,7 +1633,7 @@ impl Merge<'_> {
     /// An id in the style of the data format's (`EX-03-LBH`): the name's leading code as
     /// written, else a slug of the name; then the council's short code, else its id; made
     /// unique (ignoring case) with "-2", "-3".
-    fn new_indicator_id(&self, name: &str, council: usize) -> String {
+    fn new_indicator_id(&self, name: &str, council: Option<usize>) -> String {
         let base = match leading_code(name) {
             Some(code) => code.replace('/', "-"),
             None => {
@@ -1553,17 +1646,22 @@ impl Merge<'_> {
                 }
             }
         };
-        let c = &self.ds.councils[council];
-        let key = c
-            .short
-            .as_deref()
-            .map(|s| {
-                s.chars()
-                    .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-                    .collect::<String>()
-            })
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| c.id.clone());
+        let key = match council {
+            // A shared-service indicator.
+            None => "shared".to_string(),
+            Some(council) => {
+                let c = &self.ds.councils[council];
+                c.short
+                    .as_deref()
+                    .map(|s| {
+                        s.chars()
+                            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+                            .collect::<String>()
+                    })
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| c.id.clone())
+            }
+        };
         unique_id(format!("{base}-{key}"), |id| {
             self.by_id.contains_key(&id.to_ascii_lowercase())
         })
@@ -1574,12 +1672,9 @@ impl Merge<'_> {
         let n = row.row;
         if let Some(id) = row.indicator_id.as_deref() {
             if let Some(i) = self.find_by_id(id) {
-                let ind_council = self.ds.indicators[i].council.clone();
+                let scope = self.ds.indicators[i].scope.clone();
                 if let Some(text) = self.council_text(row) {
-                    let ok = self
-                        .ds
-                        .council(&ind_council)
-                        .is_some_and(|c| council_matches(c, text));
+                    let ok = self.scope_matches(&scope, text);
                     if !ok {
                         let f = if self.r.has(Field::Council) {
                             Field::Council
@@ -1589,7 +1684,7 @@ impl Merge<'_> {
                         let msg = format!(
                             "indicator \"{}\" is for {}, not \"{text}\"",
                             self.ds.indicators[i].id,
-                            self.ds.council_name(&ind_council)
+                            self.ds.scope_name(&scope)
                         );
                         self.problem(n, Some(f), msg);
                         return None;
@@ -1608,16 +1703,61 @@ impl Merge<'_> {
                 return Some(*i);
             }
         }
-        let council = self.council(row)?;
-        let council_id = self.ds.councils[council].id.clone();
+        // A shared-service indicator ("shared", "shared: havering") or one council's.
+        let shared = self.council_text(row).and_then(shared_cell);
+        let (council, scope_councils, scope) = match shared {
+            Some(list) => {
+                let idx: Vec<usize> = list
+                    .iter()
+                    .map(|t| self.find_or_create_council(t))
+                    .collect();
+                let mut ids: Vec<String> = Vec::new();
+                for &c in &idx {
+                    let id = self.ds.councils[c].id.clone();
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+                let scope = if ids.is_empty() {
+                    Scope::SharedAll
+                } else {
+                    Scope::Shared(ids)
+                };
+                let all: Vec<usize> = if idx.is_empty() {
+                    (0..self.ds.councils.len()).collect()
+                } else {
+                    idx
+                };
+                (None, all, scope)
+            }
+            None => {
+                let c = self.council(row)?;
+                (
+                    Some(c),
+                    vec![c],
+                    Scope::Council(self.ds.councils[c].id.clone()),
+                )
+            }
+        };
+        let whose = match council {
+            Some(c) => self.ds.councils[c].name.clone(),
+            None => self.ds.scope_name(&scope),
+        };
         if row.indicator_id.is_none() {
             let name = row.indicator.as_deref().unwrap_or_default();
-            let found: Vec<usize> = self
-                .named(name)
-                .iter()
-                .copied()
-                .filter(|&i| self.ds.indicators[i].council == council_id)
-                .collect();
+            let text = self.council_text(row).unwrap_or_default();
+            let with = |keep: &dyn Fn(&Indicator) -> bool| -> Vec<usize> {
+                self.named(name)
+                    .iter()
+                    .copied()
+                    .filter(|&i| keep(&self.ds.indicators[i]))
+                    .collect()
+            };
+            // The council's own indicator of that name, else a shared-service one for it.
+            let mut found = with(&|i| i.scope == scope);
+            if found.is_empty() {
+                found = with(&|i| i.is_shared() && self.scope_matches(&i.scope, text));
+            }
             match found.as_slice() {
                 [i] => return Some(*i),
                 [] => {}
@@ -1630,7 +1770,7 @@ impl Merge<'_> {
                     self.problem(
                         n,
                         Some(Field::Indicator),
-                        format!("{} indicators of {} have this name ({ids}): give the indicator_id to say which", many.len(), self.ds.councils[council].name),
+                        format!("{} indicators of {whose} have this name ({ids}): give the indicator_id to say which", many.len()),
                     );
                     return None;
                 }
@@ -1647,7 +1787,7 @@ impl Merge<'_> {
             self.problem(n, Some(Field::IndicatorId), msg);
             return None;
         };
-        let service = self.service(row, council)?;
+        let service = self.service(row, &scope_councils, council.is_none())?;
         let id = match row.indicator_id.as_deref() {
             Some(id) => id.to_string(),
             None => self.new_indicator_id(&name, council),
@@ -1657,7 +1797,7 @@ impl Merge<'_> {
             name: name.clone(),
             description: None,
             service: self.ds.services[service].id.clone(),
-            council: council_id,
+            scope,
             frequency: row.frequency.unwrap_or_else(|| frequency_for(&row.period)),
             polarity: row.polarity.unwrap_or(Polarity::None),
             unit: row.unit.clone(),
@@ -2258,7 +2398,7 @@ fn export_row(ind: &Indicator, period: &Period, v: Option<&IndicatorValue>) -> S
         .map(|f| match f {
             Field::IndicatorId => text(Some(&ind.id)),
             Field::Indicator => text(Some(&ind.name)),
-            Field::Council => text(Some(&ind.council)),
+            Field::Council => text(Some(&scope_cell(&ind.scope))),
             Field::Organisation => String::new(),
             Field::Service => text(Some(&ind.service)),
             Field::Frequency => ind.frequency.as_str().to_string(),

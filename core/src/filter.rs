@@ -340,6 +340,62 @@ pub struct Filtered {
     pub period: Option<Period>,
 }
 
+impl Filtered {
+    /// How the rows split between councils' own indicators and shared-service ones: each
+    /// council of the view (the councils filtered on, else every council) with its own
+    /// indicators among the rows, in the data's council order, then the shared-service
+    /// indicators among the rows.
+    pub fn split(&self, ds: &Dataset, q: &IndicatorQuery) -> (Vec<(String, usize)>, usize) {
+        let per: Vec<(String, usize)> = ds
+            .councils
+            .iter()
+            .filter(|c| q.councils.is_empty() || q.councils.contains(&c.id))
+            .map(|c| {
+                let n = self
+                    .rows
+                    .iter()
+                    .filter(|r| ds.indicators[r.index].is_own(&c.id))
+                    .count();
+                (c.name.clone(), n)
+            })
+            .collect();
+        let shared = self
+            .rows
+            .iter()
+            .filter(|r| ds.indicators[r.index].is_shared())
+            .count();
+        (per, shared)
+    }
+
+    /// The split in words, when the rows hold shared-service indicators (which are shown in
+    /// every council's view but counted in none): "Of these, 51 are London Borough of Newham's
+    /// own indicators and 3 are shared-service indicators."
+    pub fn split_words(&self, ds: &Dataset, q: &IndicatorQuery) -> Option<String> {
+        let (per, shared) = self.split(ds, q);
+        if shared == 0 {
+            return None;
+        }
+        let mut parts: Vec<String> = per
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(name, n)| {
+                if *n == 1 {
+                    format!("1 is {name}'s own indicator")
+                } else {
+                    format!("{n} are {name}'s own indicators")
+                }
+            })
+            .collect();
+        parts.push(if shared == 1 {
+            "1 is a shared-service indicator".to_string()
+        } else {
+            format!("{shared} are shared-service indicators")
+        });
+        let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+        Some(format!("Of these, {}.", and_list(&refs)))
+    }
+}
+
 /// Applies filters and sort for the view's period (or `default_period`).
 pub fn apply(
     ds: &Dataset,
@@ -359,7 +415,8 @@ pub fn apply(
         .indicators
         .iter()
         .enumerate()
-        .filter(|(_, i)| q.councils.is_empty() || q.councils.contains(&i.council))
+        // A council's view: its own indicators and the shared-service indicators for it.
+        .filter(|(_, i)| q.councils.is_empty() || q.councils.iter().any(|c| i.serves(c)))
         .filter(|(_, i)| q.services.is_empty() || q.services.contains(&i.service))
         .filter(|(_, i)| q.frequencies.is_empty() || q.frequencies.contains(&i.frequency))
         .filter(|(_, i)| !q.key_only || i.key)
@@ -391,9 +448,7 @@ pub fn apply(
             let (ia, ib) = (&inds[a.index], &inds[b.index]);
             let o = match key {
                 SortKey::Name => ia.name.to_lowercase().cmp(&ib.name.to_lowercase()),
-                SortKey::Council => ds
-                    .council_name(&ia.council)
-                    .cmp(ds.council_name(&ib.council)),
+                SortKey::Council => ds.scope_name(&ia.scope).cmp(&ds.scope_name(&ib.scope)),
                 SortKey::Service => ds
                     .service_name(&ia.service)
                     .cmp(ds.service_name(&ib.service)),

@@ -16,6 +16,18 @@ pub const FORMAT_VERSION: u32 = 1;
 
 pub type Extra = Map<String, Value>;
 
+/// What the shared service is called where a council's name would be: "Shared service".
+pub const SHARED_SERVICE: &str = "Shared service";
+
+/// "A", "A and B", "A, B and C".
+pub fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 fn is_false(b: &bool) -> bool {
     !*b
 }
@@ -153,7 +165,10 @@ pub struct Indicator {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     pub service: String,
-    pub council: String,
+    /// Whose indicator it is: one council's own, or the shared service's (written as
+    /// `council`, or as `shared` / `councils`).
+    #[serde(flatten)]
+    pub scope: Scope,
     pub frequency: Frequency,
     pub polarity: Polarity,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -179,6 +194,65 @@ pub struct Indicator {
     pub values: Vec<IndicatorValue>,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// Whose an indicator is. A council's own (operational) indicator is counted in that council's
+/// figures; a shared-service indicator (one the Joint Committee tracks for the shared service,
+/// such as customer satisfaction) is shown in the view of every council it is for and counted in
+/// none of them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// One council's own indicator: `"council": "bexley"` (format v1's only form).
+    Council(String),
+    /// The shared service as a whole, for every council: `"shared": true`.
+    SharedAll,
+    /// A shared-service indicator for some councils only (council ids, at least one):
+    /// `"councils": ["havering"]`, as for Council Tax collection ("LBH only").
+    Shared(Vec<String>),
+}
+
+impl Scope {
+    /// Whether the indicator is shown in this council's view (its own, or shared for it).
+    pub fn serves(&self, council: &str) -> bool {
+        match self {
+            Scope::Council(c) => c == council,
+            Scope::SharedAll => true,
+            Scope::Shared(list) => list.iter().any(|c| c == council),
+        }
+    }
+
+    /// Whether this is one of the council's own indicators, counted in its figures.
+    pub fn is_own(&self, council: &str) -> bool {
+        matches!(self, Scope::Council(c) if c == council)
+    }
+
+    /// Whether the indicator is the shared service's rather than one council's.
+    pub fn is_shared(&self) -> bool {
+        !matches!(self, Scope::Council(_))
+    }
+
+    /// The council whose own indicator it is; None for a shared-service indicator.
+    pub fn council(&self) -> Option<&str> {
+        match self {
+            Scope::Council(c) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+impl Serialize for Scope {
+    /// The fields of the indicator object: `"council": "…"`, `"shared": true` or
+    /// `"councils": […]`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(1))?;
+        match self {
+            Scope::Council(c) => m.serialize_entry("council", c)?,
+            Scope::SharedAll => m.serialize_entry("shared", &true)?,
+            Scope::Shared(list) => m.serialize_entry("councils", list)?,
+        }
+        m.end()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -414,6 +488,43 @@ impl Dataset {
     pub fn council_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.council(id).map(|c| c.name.as_str()).unwrap_or(id)
     }
+    /// Who an indicator is for, in words: the council's name, "Shared service", or "Shared
+    /// service (London Borough of Havering only)".
+    pub fn scope_name(&self, scope: &Scope) -> String {
+        match scope {
+            Scope::Council(c) => self.council_name(c).to_string(),
+            Scope::SharedAll => SHARED_SERVICE.to_string(),
+            Scope::Shared(list) => {
+                let names: Vec<&str> = list.iter().map(|c| self.council_name(c)).collect();
+                format!("{SHARED_SERVICE} ({} only)", and_list(&names))
+            }
+        }
+    }
+    /// The same, short, for table cells: the council's short code ("LBB"), "Shared" or
+    /// "Shared (LBH)".
+    pub fn scope_short(&self, scope: &Scope) -> String {
+        let short = |c: &str| {
+            self.council(c)
+                .map(|x| x.short.clone().unwrap_or_else(|| x.name.clone()))
+                .unwrap_or_else(|| c.to_string())
+        };
+        match scope {
+            Scope::Council(c) => short(c),
+            Scope::SharedAll => "Shared".to_string(),
+            Scope::Shared(list) => {
+                let names: Vec<String> = list.iter().map(|c| short(c)).collect();
+                format!("Shared ({})", names.join(", "))
+            }
+        }
+    }
+    /// The ids of the councils an indicator is shown for, in the data's council order.
+    pub fn councils_served<'a>(&'a self, scope: &'a Scope) -> Vec<&'a str> {
+        self.councils
+            .iter()
+            .filter(|c| scope.serves(&c.id))
+            .map(|c| c.id.as_str())
+            .collect()
+    }
     /// The name of a service, or its id if unknown.
     pub fn service_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.service(id).map(|s| s.name.as_str()).unwrap_or(id)
@@ -452,6 +563,18 @@ impl Indicator {
     }
     pub fn tolerance_or(&self, default: Tolerance) -> Tolerance {
         self.tolerance.unwrap_or(default)
+    }
+    /// Whether the indicator is shown in this council's view (see [`Scope::serves`]).
+    pub fn serves(&self, council: &str) -> bool {
+        self.scope.serves(council)
+    }
+    /// Whether it is one of this council's own indicators, counted in its figures.
+    pub fn is_own(&self, council: &str) -> bool {
+        self.scope.is_own(council)
+    }
+    /// Whether it is a shared-service indicator.
+    pub fn is_shared(&self) -> bool {
+        self.scope.is_shared()
     }
 }
 

@@ -443,7 +443,7 @@ mod tests {
             name: "X".into(),
             description: None,
             service: "s".into(),
-            council: "c".into(),
+            scope: Scope::Council("c".into()),
             frequency: freq,
             polarity: pol,
             unit: Some("%".into()),

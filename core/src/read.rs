@@ -546,13 +546,92 @@ impl Reader {
         })
     }
 
+    /// Whose an indicator is: `"council": "bexley"` (one council's own, format v1's only
+    /// form), `"shared": true` (the shared service, for every council) or `"councils": [...]`
+    /// (a shared-service indicator for those councils; `"shared": true` may be given too).
+    fn scope(&mut self, o: &mut Obj) -> Scope {
+        let given = |o: &Obj, key: &str| o.map.get(key).is_some_and(|v| !v.is_null());
+        let has_council = given(o, "council");
+        let has_councils = given(o, "councils");
+        let shared = match self.get(o, "shared") {
+            None => None,
+            Some(Value::Bool(b)) => Some(*b),
+            Some(other) => {
+                let p = Self::field_path(o, "shared");
+                self.err(p, format!("{} where true or false belongs", kind(other)));
+                None
+            }
+        };
+        let councils = self.str_list(o, "councils");
+        if has_council && (has_councils || shared == Some(true)) {
+            self.get(o, "council");
+            let p = Self::field_path(o, "council");
+            let other = if has_councils { "councils" } else { "shared" };
+            self.err(
+                p,
+                format!("given together with \"{other}\": give either \"council\" (one council's own indicator) or \"shared\": true / \"councils\": [\"…\"] (a shared-service indicator), not both"),
+            );
+            return Scope::SharedAll;
+        }
+        if has_councils {
+            let p = Self::field_path(o, "councils");
+            if shared == Some(false) {
+                let p = Self::field_path(o, "shared");
+                self.err(
+                    p,
+                    "is false, but a \"councils\" list makes a shared-service indicator: leave out \"shared\" (or set it to true), or give one council's own indicator as \"council\": \"…\"",
+                );
+            } else if councils.is_empty() && o.map.get("councils").is_some_and(Value::is_array) {
+                self.err(
+                    p,
+                    "is empty: name the councils this shared-service indicator is for, or write \"shared\": true for every council",
+                );
+            } else {
+                let mut seen = HashSet::new();
+                for (j, c) in councils.iter().enumerate() {
+                    if c.trim().is_empty() {
+                        self.err(format!("{p}[{j}]"), "is empty; give a council id");
+                    } else if !seen.insert(c.as_str()) {
+                        self.err(
+                            format!("{p}[{j}]"),
+                            format!("council \"{c}\" is listed twice"),
+                        );
+                    }
+                }
+            }
+            return Scope::Shared(councils);
+        }
+        match shared {
+            Some(true) => return Scope::SharedAll,
+            Some(false) if !has_council => {
+                let p = Self::field_path(o, "council");
+                self.err(
+                    p,
+                    "missing: \"shared\" is false, so say which council's own indicator this is (\"council\": \"…\")",
+                );
+                return Scope::Council(String::new());
+            }
+            _ => {}
+        }
+        if !has_council {
+            self.get(o, "council");
+            let p = Self::field_path(o, "council");
+            self.err(
+                p,
+                "missing; give the council whose indicator this is, or \"shared\": true for a shared-service indicator",
+            );
+            return Scope::Council(String::new());
+        }
+        Scope::Council(self.req_str(o, "council"))
+    }
+
     fn indicator(&mut self, v: &Value, p: &str) -> Option<Indicator> {
         let mut o = self.obj(v, p)?;
         let id = self.req_str(&mut o, "id");
         let name = self.req_str(&mut o, "name");
         let description = self.opt_str(&mut o, "description");
         let service = self.req_str(&mut o, "service");
-        let council = self.req_str(&mut o, "council");
+        let scope = self.scope(&mut o);
         let frequency = self.word(&mut o, "frequency", Frequency::from_word, Frequency::words);
         if frequency.is_none() && o.map.get("frequency").is_none_or(|v| v.is_null()) {
             self.err(
@@ -606,7 +685,7 @@ impl Reader {
             name,
             description,
             service,
-            council,
+            scope,
             frequency: frequency.unwrap_or(Frequency::Quarterly),
             polarity,
             unit,
@@ -838,27 +917,59 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
     }
     for (i, ind) in ds.indicators.iter().enumerate() {
         let path = format!("indicators[{i}]");
-        let council_ok = councils.contains(ind.council.as_str());
-        check_council(format!("{path}.council"), &ind.council, &mut err);
+        // The councils the indicator is for, once they are all known.
+        let served: Option<Vec<&str>> = match &ind.scope {
+            Scope::Council(c) => {
+                check_council(format!("{path}.council"), c, &mut err);
+                councils.contains(c.as_str()).then(|| vec![c.as_str()])
+            }
+            Scope::Shared(list) => {
+                let mut ok = true;
+                for (j, c) in list.iter().enumerate() {
+                    if !councils.contains(c.as_str()) {
+                        ok = false;
+                        check_council(format!("{path}.councils[{j}]"), c, &mut err);
+                    }
+                }
+                ok.then(|| list.iter().map(String::as_str).collect())
+            }
+            Scope::SharedAll => Some(council_ids.clone()),
+        };
+        let serves_list = |s: &Service| {
+            if s.councils.is_empty() {
+                "no council".to_string()
+            } else {
+                s.councils.join(", ")
+            }
+        };
         match services.get(ind.service.as_str()) {
             None => check_service(format!("{path}.service"), &ind.service, &mut err),
-            Some(s) => {
-                if council_ok && !s.councils.iter().any(|c| c == &ind.council) {
+            Some(s) => match (&ind.scope, served) {
+                (Scope::Council(c), Some(_)) if !s.councils.iter().any(|x| x == c) => err(
+                    format!("{path}.service"),
+                    format!(
+                        "service \"{}\" is not provided to council \"{c}\" (it serves: {})",
+                        s.id,
+                        serves_list(s)
+                    ),
+                ),
+                // A shared-service indicator may cover councils its service does not serve
+                // (the customer survey covers all three), but not only such councils.
+                (Scope::Shared(_) | Scope::SharedAll, Some(served))
+                    if !served.iter().any(|c| s.councils.iter().any(|x| x == c)) =>
+                {
                     err(
                         format!("{path}.service"),
                         format!(
-                            "service \"{}\" is not provided to council \"{}\" (it serves: {})",
+                            "service \"{}\" is not provided to any council this shared-service indicator is for ({}; it serves: {})",
                             s.id,
-                            ind.council,
-                            if s.councils.is_empty() {
-                                "no council".to_string()
-                            } else {
-                                s.councils.join(", ")
-                            }
+                            if served.is_empty() { "none".to_string() } else { served.join(", ") },
+                            serves_list(s)
                         ),
-                    );
+                    )
                 }
-            }
+                _ => {}
+            },
         }
         if let Some(p) = &ind.priority {
             check_priority(format!("{path}.priority"), p, &mut err);

@@ -199,9 +199,10 @@ impl PackQuery {
         q
     }
 
-    /// Whether an indicator belongs in this pack.
+    /// Whether an indicator belongs in this pack: every indicator for all councils; for one
+    /// council, its own and the shared-service indicators for it.
     pub fn shows_indicator(&self, i: &Indicator) -> bool {
-        self.council.as_deref().is_none_or(|c| i.council == c)
+        self.council.as_deref().is_none_or(|c| i.serves(c))
     }
 
     /// Whether an action or project (with its list of councils, empty for all) belongs.
@@ -229,54 +230,88 @@ pub fn period_heading(p: &Period) -> String {
     }
 }
 
-/// The indicators of one service for one council.
+/// The indicators of one service for one council (or for the shared service).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ServiceGroup<'a> {
     pub service: &'a str,
     pub indicators: Vec<&'a Indicator>,
 }
 
-/// The pack's indicators grouped by council (in the data's council order) and service (in the
-/// data's service order), leaving out empty groups.
+/// Whose indicators a group of the pack holds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Owner<'a> {
+    /// A council's own indicators.
+    Council(&'a Council),
+    /// The shared-service indicators (for the council chosen, or for any).
+    Shared,
+}
+
+impl Owner<'_> {
+    /// The council's id, or "shared".
+    pub fn id(&self) -> &str {
+        match self {
+            Owner::Council(c) => &c.id,
+            Owner::Shared => "shared",
+        }
+    }
+    /// The council's name, or "Shared service".
+    pub fn name(&self) -> &str {
+        match self {
+            Owner::Council(c) => &c.name,
+            Owner::Shared => SHARED_SERVICE,
+        }
+    }
+}
+
+/// The pack's indicators grouped by council (in the data's council order: each council's own
+/// indicators) and then the shared-service indicators, each by service (in the data's service
+/// order), leaving out empty groups.
 pub fn by_council_and_service<'a>(
     ds: &'a Dataset,
     q: &PackQuery,
-) -> Vec<(&'a Council, Vec<ServiceGroup<'a>>)> {
-    ds.councils
+) -> Vec<(Owner<'a>, Vec<ServiceGroup<'a>>)> {
+    let group = |keep: &dyn Fn(&Indicator) -> bool| {
+        let mut groups: Vec<ServiceGroup> = ds
+            .services
+            .iter()
+            .map(|s| ServiceGroup {
+                service: s.id.as_str(),
+                indicators: ds
+                    .indicators
+                    .iter()
+                    .filter(|i| keep(i) && i.service == s.id)
+                    .collect(),
+            })
+            .filter(|g| !g.indicators.is_empty())
+            .collect();
+        // Indicators naming a service the data does not list still appear, last.
+        for i in ds
+            .indicators
+            .iter()
+            .filter(|i| keep(i) && ds.service(&i.service).is_none())
+        {
+            match groups.iter_mut().find(|g| g.service == i.service) {
+                Some(g) => g.indicators.push(i),
+                None => groups.push(ServiceGroup {
+                    service: i.service.as_str(),
+                    indicators: vec![i],
+                }),
+            }
+        }
+        groups
+    };
+    let mut out: Vec<(Owner, Vec<ServiceGroup>)> = ds
+        .councils
         .iter()
         .filter(|c| q.council.as_deref().is_none_or(|x| x == c.id))
-        .filter_map(|c| {
-            let mut groups: Vec<ServiceGroup> = ds
-                .services
-                .iter()
-                .map(|s| ServiceGroup {
-                    service: s.id.as_str(),
-                    indicators: ds
-                        .indicators
-                        .iter()
-                        .filter(|i| i.council == c.id && i.service == s.id)
-                        .collect(),
-                })
-                .filter(|g| !g.indicators.is_empty())
-                .collect();
-            // Indicators naming a service the data does not list still appear, last.
-            let orphans: Vec<&Indicator> = ds
-                .indicators
-                .iter()
-                .filter(|i| i.council == c.id && ds.service(&i.service).is_none())
-                .collect();
-            for i in orphans {
-                match groups.iter_mut().find(|g| g.service == i.service) {
-                    Some(g) => g.indicators.push(i),
-                    None => groups.push(ServiceGroup {
-                        service: i.service.as_str(),
-                        indicators: vec![i],
-                    }),
-                }
-            }
-            (!groups.is_empty()).then_some((c, groups))
-        })
-        .collect()
+        .map(|c| (Owner::Council(c), group(&|i| i.is_own(&c.id))))
+        .collect();
+    out.push((
+        Owner::Shared,
+        group(&|i| i.is_shared() && q.shows_indicator(i)),
+    ));
+    out.retain(|(_, g)| !g.is_empty());
+    out
 }
 
 /// Text for a CSS string (`content: "…"`): quotes, backslashes and line breaks escaped.
@@ -444,7 +479,7 @@ mod tests {
             .iter()
             .map(|(c, s)| {
                 (
-                    c.id.as_str(),
+                    c.id(),
                     s.iter()
                         .map(|x| {
                             (

@@ -40,7 +40,7 @@ fn indicator(
         name: name.into(),
         description: None,
         service: service.into(),
-        council: council.into(),
+        scope: Scope::Council(council.into()),
         frequency,
         polarity,
         unit: unit.map(Into::into),
@@ -401,7 +401,7 @@ fn the_council_must_be_known() {
     // With one council in the dataset, it is that one.
     let mut one = base.clone();
     one.councils.truncate(1);
-    one.indicators.retain(|i| i.council == "havering");
+    one.indicators.retain(|i| i.is_own("havering"));
     for s in &mut one.services {
         s.councils.retain(|c| c == "havering");
     }
@@ -414,7 +414,10 @@ fn the_council_must_be_known() {
     assert_eq!(r.indicators_created.len(), 1);
     let new = ds.indicators.iter().find(|i| i.name == "New one").unwrap();
     assert_eq!(
-        (new.council.as_str(), new.service.as_str()),
+        (
+            new.scope.council().unwrap_or_default(),
+            new.service.as_str()
+        ),
         ("havering", "hr")
     );
     assert_eq!(new.id, "new-one-LBH");
@@ -677,7 +680,7 @@ fn round_trip_into_an_empty_copy_and_a_new_dataset() {
                 ind.unit.as_deref()
             )
         );
-        assert_eq!(got.council, ind.council);
+        assert_eq!(got.scope, ind.scope);
         assert_eq!(got.service, ind.service);
     }
     // And once more: export of the new dataset is the same file.

@@ -2,7 +2,7 @@
 //! oneSource reports describe.
 
 use gt_core::engine::{default_period, Engine};
-use gt_core::{parse_dataset, Dataset, Frequency, Period, Rag};
+use gt_core::{parse_dataset, Dataset, Frequency, Period, Rag, Scope};
 use std::collections::BTreeMap;
 
 fn load() -> Dataset {
@@ -26,16 +26,33 @@ fn councils_services_and_indicator_counts() {
     let ds = load();
     let ids: Vec<&str> = ds.councils.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, ["havering", "newham", "bexley"]);
+    // The seeds' split: 120 operational indicators, 51 Newham, 60 Havering, 9 Bexley; each
+    // council's own, counted in its figures.
     let mut ops: BTreeMap<&str, usize> = BTreeMap::new();
     for i in ds.indicators.iter().filter(|i| !i.key) {
-        *ops.entry(i.council.as_str()).or_default() += 1;
+        let c = i
+            .scope
+            .council()
+            .expect("operational indicators are one council's");
+        *ops.entry(c).or_default() += 1;
     }
     assert_eq!(ops.get("newham"), Some(&51));
     assert_eq!(ops.get("havering"), Some(&60));
     assert_eq!(ops.get("bexley"), Some(&9));
     assert_eq!(ops.values().sum::<usize>(), 120);
+    let e = Engine::at_default(&ds).unwrap();
+    for (c, n) in [("newham", 51), ("havering", 60), ("bexley", 9)] {
+        assert_eq!(e.council_indicators(c).len(), n, "{c}'s own");
+    }
     let key: Vec<_> = ds.indicators.iter().filter(|i| i.key).collect();
     assert_eq!(key.len(), 4, "the four key strategic indicators");
+    // "Identified by the Joint Committee as the key priorities for the shared services": the
+    // key indicators are the shared service's, not one council's.
+    assert!(
+        key.iter().all(|i| i.is_shared()),
+        "key indicators are shared"
+    );
+    assert_eq!(e.shared_indicators().len(), 4);
     assert!(key.iter().all(|i| i.frequency == Frequency::Annual));
     let names = key
         .iter()
@@ -50,9 +67,18 @@ fn councils_services_and_indicator_counts() {
         .find(|i| i.name.to_lowercase().contains("council tax"))
         .unwrap();
     assert_eq!(
-        ct.council, "havering",
-        "Council Tax collection is Havering only"
+        ct.scope,
+        Scope::Shared(vec!["havering".into()]),
+        "Council Tax collection is Havering only (\"LBH only\")"
     );
+    // The other three are for every council: NNDR collection is not marked Havering only.
+    for i in key.iter().filter(|i| i.id != ct.id) {
+        assert_eq!(i.scope, Scope::SharedAll, "{}", i.name);
+    }
+    // Shown in every council's view: three for Newham and Bexley, four for Havering.
+    for (c, n) in [("newham", 54), ("havering", 64), ("bexley", 12)] {
+        assert_eq!(e.indicators_for(c).len(), n, "shown for {c}");
+    }
     // Services only one council receives.
     for (svc, council) in [
         ("passenger-transport", "havering"),

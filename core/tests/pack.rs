@@ -239,8 +239,55 @@ fn council_counts_add_up_to_each_councils_indicators() {
         .iter()
         .map(|c| (c.id.as_str(), c.counts.total()))
         .collect();
-    // Counted by hand in the data file: 64 Havering, 51 Newham, 9 Bexley indicators.
-    assert_eq!(totals, [("havering", 64), ("newham", 51), ("bexley", 9)]);
+    // Counted by hand in the data file, as the seeds give them: 60 Havering, 51 Newham, 9
+    // Bexley operational indicators. The four key strategic indicators are the shared
+    // service's: on their own line, in no council's count, all Not due in Q3 (annual).
+    assert_eq!(totals, [("havering", 60), ("newham", 51), ("bexley", 9)]);
+    let shared = s.shared.as_ref().expect("a line for the shared service");
+    assert_eq!(
+        (shared.id.as_str(), shared.name.as_str()),
+        ("shared", "Shared service")
+    );
+    assert_eq!(
+        shared.all,
+        RagCounts {
+            not_due: 4,
+            ..RagCounts::default()
+        }
+    );
+    assert_eq!(
+        shared.services,
+        vec![
+            (
+                "Strategic Finance".to_string(),
+                RagCounts {
+                    not_due: 1,
+                    ..RagCounts::default()
+                }
+            ),
+            (
+                "Business Services (Customer & Business Support)".to_string(),
+                RagCounts {
+                    not_due: 1,
+                    ..RagCounts::default()
+                }
+            ),
+            (
+                "Council Tax and Benefits".to_string(),
+                RagCounts {
+                    not_due: 2,
+                    ..RagCounts::default()
+                }
+            ),
+        ]
+    );
+    assert!(
+        s.intro
+            .contains("counted on their own line and in no council's"),
+        "{}",
+        s.intro
+    );
+    // Every indicator once: 60 + 51 + 9 + 4.
     assert_eq!(s.total.unwrap().total(), 124);
     for (c, per) in s.councils.iter().zip(&s.per_council) {
         assert_eq!(c.id, per.id);
@@ -270,7 +317,10 @@ fn council_counts_add_up_to_each_councils_indicators() {
     let rows: Vec<_> = pack.indicators().unwrap().rows().collect();
     assert_eq!(rows.len(), 124);
     let mut from_rows = RagCounts::default();
-    for r in rows.iter().filter(|r| r.council == "bexley") {
+    for r in rows
+        .iter()
+        .filter(|r| r.council.as_deref() == Some("bexley"))
+    {
         from_rows.add(r.status);
     }
     assert_eq!(from_rows, bexley.counts);
@@ -428,6 +478,111 @@ fn key_indicators_show_the_latest_outturn_as_at_its_year() {
 }
 
 #[test]
+fn a_newham_pack_shows_the_shared_key_indicators_and_counts_only_its_own() {
+    let ds = load();
+    let pack = pack_ok(&ds, "#/report?period=2019-20-Q3&council=newham");
+    // Key section: the three indicators the Joint Committee tracks for every council, with
+    // their 2018/19 outturns (worked out in the test above); not Council Tax collection.
+    let key = pack.key().unwrap();
+    assert_eq!(key.empty, None);
+    let rows: Vec<(&str, &str, &str, &str, Rag)> = key
+        .rows
+        .iter()
+        .map(|r| {
+            let o = r.latest.as_ref().unwrap();
+            (
+                r.id.as_str(),
+                r.council_name.as_str(),
+                o.actual.as_str(),
+                o.target.as_str(),
+                o.status,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("KEY-01-LBH", "Shared service", "77%", "75%", Rag::Green),
+            (
+                "KEY-02-LBH",
+                "Shared service",
+                "£3,650k",
+                "£3,800k",
+                Rag::Amber
+            ),
+            ("KEY-04-LBH", "Shared service", "98.5%", "98.2%", Rag::Green),
+        ]
+    );
+    // The summary counts Newham's 51 own indicators; the 3 shared ones on their own line.
+    let s = pack.summary().unwrap();
+    let c: Vec<(&str, usize)> = s
+        .councils
+        .iter()
+        .map(|c| (c.id.as_str(), c.counts.total()))
+        .collect();
+    assert_eq!(c, [("newham", 51)]);
+    assert_eq!(s.shared.as_ref().unwrap().all.total(), 3);
+    let ind = pack.indicators().unwrap();
+    assert_eq!(
+        ind.councils[0].heading,
+        "London Borough of Newham (51 indicators)"
+    );
+    assert_eq!(ind.councils[1].heading, "Shared service (3 indicators)");
+    assert_eq!(ind.rows().count(), 54);
+
+    // Havering's pack: all four, Council Tax named as Havering's only; 60 of its own.
+    let hav = pack_ok(&ds, "#/report?period=2019-20-Q3&council=havering");
+    let names: Vec<(&str, &str)> = hav
+        .key()
+        .unwrap()
+        .rows
+        .iter()
+        .map(|r| (r.id.as_str(), r.council_name.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("KEY-01-LBH", "Shared service"),
+            ("KEY-02-LBH", "Shared service"),
+            (
+                "KEY-03-LBH",
+                "Shared service (London Borough of Havering only)"
+            ),
+            ("KEY-04-LBH", "Shared service"),
+        ]
+    );
+    assert_eq!(hav.summary().unwrap().councils[0].counts.total(), 60);
+    let ct = hav
+        .indicators()
+        .unwrap()
+        .rows()
+        .find(|r| r.id == "KEY-03-LBH")
+        .unwrap();
+    assert_eq!(ct.council, None);
+    assert_eq!(
+        ct.shared_for.as_deref(),
+        Some("For London Borough of Havering only")
+    );
+    // The year-end exceptions: Amber shared indicators come after every council's, and say
+    // "Shared service" where a council's name would be.
+    let year = pack_ok(&ds, "#/report?period=2018-19&council=bexley");
+    let ex = year.exceptions().unwrap();
+    let savings = ex.items.iter().find(|x| x.id == "KEY-02-LBH").unwrap();
+    assert_eq!(savings.council, None);
+    assert!(
+        savings
+            .meta
+            .starts_with("KEY-02-LBH · Shared service · Strategic Finance · 2018/19"),
+        "{}",
+        savings.meta
+    );
+    assert!(
+        ex.items.iter().all(|x| x.id != "KEY-03-LBH"),
+        "Council Tax is not Bexley's"
+    );
+}
+
+#[test]
 fn exceptions_are_red_before_amber_with_reasons() {
     let ds = load();
     let pack = pack_ok(&ds, "#/report?period=2019-20-Q3");
@@ -499,23 +654,70 @@ fn a_pack_for_one_council_holds_only_that_council() {
         pack.running_footer,
         "oneSource performance report · Q3 2019/20 · London Borough of Bexley"
     );
+    // Bexley's 9 own indicators, then the 3 shared-service indicators for every council
+    // (not Council Tax collection, which is Havering's only).
     let rows: Vec<_> = pack.indicators().unwrap().rows().collect();
-    assert_eq!(rows.len(), 9);
-    assert!(rows.iter().all(|r| r.council == "bexley"));
-    assert_eq!(pack.indicators().unwrap().councils.len(), 1);
+    assert_eq!(rows.len(), 12);
+    let own: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.council.as_deref() == Some("bexley"))
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(own.len(), 9);
+    assert!(own.iter().all(|id| id.ends_with("-LBB")), "{own:?}");
+    let shared: Vec<(&str, Option<&str>)> = rows
+        .iter()
+        .filter(|r| r.council.is_none())
+        .map(|r| (r.id.as_str(), r.shared_for.as_deref()))
+        .collect();
     assert_eq!(
-        pack.indicators().unwrap().councils[0].heading,
-        "London Borough of Bexley (9 indicators)"
+        shared,
+        [
+            ("KEY-02-LBH", Some("For every council")),
+            ("KEY-01-LBH", Some("For every council")),
+            ("KEY-04-LBH", Some("For every council")),
+        ],
+        "by service in the data's order: Strategic Finance, Business Services, Council Tax and Benefits"
     );
+    let groups = &pack.indicators().unwrap().councils;
+    let heads: Vec<(&str, bool, &str)> = groups
+        .iter()
+        .map(|g| (g.id.as_str(), g.shared, g.heading.as_str()))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            ("bexley", false, "London Borough of Bexley (9 indicators)"),
+            ("shared", true, "Shared service (3 indicators)"),
+        ]
+    );
+    assert!(groups[0].note.is_none());
+    assert!(groups[1]
+        .note
+        .as_deref()
+        .unwrap()
+        .contains("counted in no council's figures"));
     let s = pack.summary().unwrap();
     assert_eq!(s.councils.len(), 1);
+    assert_eq!(s.councils[0].counts.total(), 9, "Bexley's own");
+    assert_eq!(s.per_council.len(), 1);
+    assert_eq!(s.shared.as_ref().unwrap().all.total(), 3);
     assert_eq!(s.total, None, "no all-councils row for one council");
-    // Bexley has no key strategic indicator.
+    // Bexley's pack shows the shared key strategic indicators (Council Tax is Havering's).
     let key = pack.key().unwrap();
-    assert!(key.rows.is_empty());
+    assert_eq!(key.empty, None);
+    let keys: Vec<(&str, &str)> = key
+        .rows
+        .iter()
+        .map(|r| (r.id.as_str(), r.council_name.as_str()))
+        .collect();
     assert_eq!(
-        key.empty.as_deref(),
-        Some("There are no key strategic indicators for London Borough of Bexley.")
+        keys,
+        [
+            ("KEY-01-LBH", "Shared service"),
+            ("KEY-02-LBH", "Shared service"),
+            ("KEY-04-LBH", "Shared service"),
+        ]
     );
     // Actions for Bexley: those naming it (25, counted in the file).
     let imp = pack.improvement().unwrap();

@@ -224,7 +224,7 @@ async fn a_broken_import_changes_nothing_and_says_where() {
         edit_actual(&app, "77.7").await;
         let dir = artifacts_dir("broken_import");
         let mut d = data();
-        d["indicators"][3]["council"] = Value::String("hackney".into());
+        d["indicators"][4]["council"] = Value::String("hackney".into());
         d["indicators"][7]["values"][1]["period"] = Value::String("2019-20-Q5".into());
         let bad = dir.join("broken.json");
         std::fs::write(&bad, serde_json::to_string(&d).unwrap()).unwrap();

@@ -14,7 +14,26 @@ fn indicators() -> Vec<Value> {
     data()["indicators"].as_array().unwrap().clone()
 }
 
+/// Whether an indicator of the file is shown for a council: its own (`"council"`), or a
+/// shared-service one for every council (`"shared": true`) or for a list with it (`"councils"`).
+fn shown_for(i: &Value, council: &str) -> bool {
+    i["council"] == council
+        || (i["councils"].is_null() && i["shared"] == true)
+        || i["councils"]
+            .as_array()
+            .is_some_and(|l| l.iter().any(|c| c == council))
+}
+
+/// The indicators a council's view of the list holds: its own and the shared ones for it.
 fn count_for(council: &str) -> usize {
+    indicators()
+        .iter()
+        .filter(|i| shown_for(i, council))
+        .count()
+}
+
+/// A council's own indicators: what its figures count.
+fn own(council: &str) -> usize {
     indicators()
         .iter()
         .filter(|i| i["council"] == council)
@@ -38,14 +57,28 @@ async fn council_filter_gives_the_right_counts() {
                     .filter(|i| i["council"] == c && i["key"] != true)
                     .count()
             };
-            // The published split of operational indicators, and the key indicators on top.
+            // The published split of operational indicators: each council's own. The key
+            // indicators are the shared service's, in none of them.
             assert_eq!((ops("bexley"), ops("newham"), ops("havering")), (9, 51, 60));
+            assert_eq!((own("bexley"), own("newham"), own("havering")), (9, 51, 60));
             app.open("#/indicators").await;
             app.wait_text("result-count", &showing(total, total)).await;
-            for council in ["bexley", "newham", "havering"] {
+            // A council's view: its own indicators and the shared ones for it (three for
+            // every council; Council Tax collection for Havering only), and says which is which.
+            for (council, name, n, shared) in [
+                ("bexley", "London Borough of Bexley", 9, 3),
+                ("newham", "London Borough of Newham", 51, 3),
+                ("havering", "London Borough of Havering", 60, 4),
+            ] {
+                assert_eq!(count_for(council), n + shared, "{council}");
                 app.open(&format!("#/indicators?council={council}")).await;
                 app.wait_text("result-count", &showing(count_for(council), total))
                     .await;
+                app.wait_text(
+                    "result-split",
+                    &format!("Of these, {n} are {name}'s own indicators and {shared} are shared-service indicators."),
+                )
+                .await;
                 let rows = app.find_all("[data-testid=indicator-row]").await.len();
                 assert_eq!(
                     rows,
@@ -60,11 +93,12 @@ async fn council_filter_gives_the_right_counts() {
                 .await;
             assert_eq!(app.hash().await, "#/indicators?council=bexley");
             app.click("[data-testid=filter-council-newham]").await;
-            app.wait_text(
-                "result-count",
-                &showing(count_for("bexley") + count_for("newham"), total),
-            )
-            .await;
+            let either = indicators()
+                .iter()
+                .filter(|i| shown_for(i, "bexley") || shown_for(i, "newham"))
+                .count();
+            assert_eq!(either, 9 + 51 + 3, "each shared indicator once");
+            app.wait_text("result-count", &showing(either, total)).await;
             // Clear all.
             app.click("[data-testid=clear-filters]").await;
             app.wait_text("result-count", &showing(total, total)).await;
@@ -324,11 +358,27 @@ async fn overview_counts_link_to_the_filtered_list_and_exceptions_come_red_first
         app.open("#/").await;
         assert_eq!(app.text("period-label").await, "Reporting period: Q3 2019/20 (October–December 2019)");
         assert_eq!(app.find_all("[data-testid=key-tile]").await.len(), 4);
-        // Council totals match the data.
-        for c in ["havering", "newham", "bexley"] {
+        // The key indicators are the shared service's; Council Tax collection is Havering's
+        // only.
+        let whose = app.js("return [...document.querySelectorAll('[data-testid=key-council]')].map(e => e.textContent)").await;
+        assert_eq!(
+            whose,
+            serde_json::json!([
+                "Shared service",
+                "Shared service",
+                "Shared service (London Borough of Havering only)",
+                "Shared service"
+            ])
+        );
+        // Council totals match the data: each council's own operational indicators, as the
+        // Joint Committee's report gives them (51 Newham, 60 Havering, 9 Bexley).
+        for (c, n) in [("havering", 60), ("newham", 51), ("bexley", 9)] {
+            assert_eq!(own(c), n, "{c} in the file");
             let t = app.text_of(&format!("[data-council={c}] [data-testid=council-total]")).await;
-            assert_eq!(t, format!("{} indicators", count_for(c)));
+            assert_eq!(t, format!("{n} indicators"), "{c} on the overview");
         }
+        let note = app.text("shared-note").await;
+        assert!(note.contains("The 4 shared-service indicators"), "{note}");
         // Exceptions: Red before Amber, each with reason and remedial action.
         let statuses = app.js("return [...document.querySelectorAll('[data-testid=exception]')].map(e => e.dataset.status)").await;
         let s: Vec<&str> = statuses.as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
@@ -345,6 +395,20 @@ async fn overview_counts_link_to_the_filtered_list_and_exceptions_come_red_first
         app.wait_text("result-count", &showing(n, indicators().len())).await;
         app.back().await;
         app.assert_accessible("the overview").await;
+        // A council's committee pack lists the shared key indicators for it: Bexley's the
+        // three for every council (not Council Tax collection), and counts its own 9.
+        app.open("#/report?period=2019-20-Q3&council=bexley").await;
+        let key_ids = app.js("return [...document.querySelectorAll('[data-testid=pack-key-row]')].map(r => r.dataset.id)").await;
+        let want: Vec<String> = indicators()
+            .iter()
+            .filter(|i| i["key"] == true && shown_for(i, "bexley"))
+            .map(|i| i["id"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(want.len(), 3);
+        assert_eq!(key_ids, serde_json::json!(want));
+        let total = app.js("return document.querySelector('[data-testid=pack-summary-council][data-council=bexley] .gt-pack__total').textContent").await;
+        assert_eq!(total, "9", "Bexley's own indicators");
+        app.open("#/").await;
         // The period picker changes the period, in the URL.
         app.js("const s = document.querySelector('[data-testid=overview-period]'); s.value = '2019-20-Q1'; s.dispatchEvent(new Event('change'));").await;
         app.wait_text("period-label", "Reporting period: Q1 2019/20 (April–June 2019)").await;

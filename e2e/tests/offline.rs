@@ -30,7 +30,9 @@ async fn the_single_file_bundle_works_from_disk_with_no_network() {
         let url = format!("file://{}", file.display());
         app.client.goto(&format!("{url}#/indicators?council=bexley")).await.unwrap();
         app.wait_ready().await;
-        app.wait_text("result-count", "Showing 9 of 124 indicators").await;
+        // Bexley's own 9 and the 3 shared-service indicators for every council.
+        app.wait_text("result-count", "Showing 12 of 124 indicators").await;
+        app.wait_text("result-split", "Of these, 9 are London Borough of Bexley's own indicators and 3 are shared-service indicators.").await;
         // Filters, Back/Forward and detail pages under file://.
         app.click("[data-testid=filter-status-red]").await;
         assert!(app.hash().await.contains("status=red"));
@@ -120,7 +122,8 @@ async fn after_one_visit_the_app_works_with_the_server_gone() {
         app.reload().await;
         assert_eq!(app.heading().await, "oneSource performance");
         app.js("location.hash = '#/indicators?council=newham'").await;
-        app.wait_text("result-count", "Showing 51 of 124 indicators").await;
+        app.wait_text("result-count", "Showing 54 of 124 indicators").await;
+        app.wait_text("result-split", "Of these, 51 are London Borough of Newham's own indicators and 3 are shared-service indicators.").await;
         app.js("location.hash = '#/indicators/EX-01-LBN'").await;
         app.find("[data-testid=trend-chart]").await;
         // Back online with new data: the user is told a new version is available.

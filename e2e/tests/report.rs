@@ -130,11 +130,27 @@ fn exceptions_for(q: &str) -> Vec<(String, String, &'static str)> {
         .collect()
 }
 
+/// A council's own indicators (`"council"`): what its figures count.
 fn count_for(council: &str) -> usize {
     indicators()
         .iter()
         .filter(|i| i["council"] == council)
         .count()
+}
+
+/// The shared-service indicators for a council: `"shared": true` (every council) or a
+/// `"councils"` list with it.
+fn shared_for(council: &str) -> Vec<String> {
+    indicators()
+        .iter()
+        .filter(|i| {
+            (i["councils"].is_null() && i["shared"] == true)
+                || i["councils"]
+                    .as_array()
+                    .is_some_and(|l| l.iter().any(|c| c == council))
+        })
+        .map(|i| i["id"].as_str().unwrap().to_string())
+        .collect()
 }
 
 /// The latest quarter with any actual figure.
@@ -271,20 +287,32 @@ async fn choices_update_the_address_and_the_pack() {
     run("report_choices", Options::default(), |app| async move {
         app.open(&format!("#/report?period={Q2}")).await;
         let len = app.js("return history.length").await;
-        // One council: only its indicators.
+        // One council: only its own indicators, and the shared-service ones for it (the three
+        // key indicators for every council; Council Tax collection is Havering's only).
         app.find("[data-testid=pack-council]").await.select_by_value("bexley").await.expect("choose Bexley");
         wait_hash(&app, &format!("#/report?period={Q2}&council=bexley")).await;
         let bexley = count_for("bexley");
         assert_eq!(bexley, 9, "Bexley receives 9 indicators in the data");
-        wait_count(&app, "[data-testid=pack-indicator-row]", bexley).await;
-        assert_eq!(count(&app, "[data-testid=pack-indicator-row]:not([data-council=bexley])").await, 0);
+        let shared = shared_for("bexley");
+        assert_eq!(shared.len(), 3, "{shared:?}");
+        wait_count(&app, "[data-testid=pack-indicator-row]", bexley + shared.len()).await;
+        assert_eq!(count(&app, "[data-testid=pack-indicator-row][data-council=bexley]").await, bexley);
+        assert_eq!(count(&app, "[data-testid=pack-indicator-row][data-council=shared]").await, shared.len());
+        assert_eq!(count(&app, "[data-testid=pack-indicator-row]:not([data-council=bexley]):not([data-council=shared])").await, 0);
+        let key_ids = app.js("return [...document.querySelectorAll('[data-testid=pack-key-row]')].map(r => r.dataset.id).sort()").await;
+        let mut want = shared.clone();
+        want.sort();
+        assert_eq!(key_ids, serde_json::json!(want), "the shared key indicators in Bexley's pack");
         assert_eq!(app.text("pack-council-label").await, "London Borough of Bexley");
         assert_eq!(count(&app, "[data-testid=pack-summary-council]").await, 1);
-        // Exceptions for Bexley only.
+        // Bexley's own count, and the shared service on its own line.
+        let totals = app.js("return [...document.querySelectorAll('[data-testid=pack-summary-council] .gt-pack__total, [data-testid=pack-summary-shared] .gt-pack__total')].map(c => c.textContent)").await;
+        assert_eq!(totals, serde_json::json!([bexley.to_string(), shared.len().to_string()]));
+        // Exceptions for Bexley only (its own and the shared ones for it).
         let d = data();
         let bexley_ex = exceptions_for(Q2)
             .into_iter()
-            .filter(|(id, _, _)| d["indicators"].as_array().unwrap().iter().any(|i| i["id"] == id.as_str() && i["council"] == "bexley"))
+            .filter(|(id, _, _)| d["indicators"].as_array().unwrap().iter().any(|i| i["id"] == id.as_str() && i["council"] == "bexley") || shared.contains(id))
             .count();
         assert_eq!(count(&app, "[data-testid=pack-exception]").await, bexley_ex);
         // Another period.

@@ -213,7 +213,8 @@ fn rag_cells(c: RagCounts) -> impl IntoView {
     }
 }
 
-/// Section 2: counts by status for each council, then each council by service.
+/// Section 2: counts by status for each council (its own indicators) and for the shared
+/// service, then each of them by service.
 fn summary_section(s: &SummarySection) -> AnyView {
     let council_rows = s
         .councils
@@ -227,12 +228,21 @@ fn summary_section(s: &SummarySection) -> AnyView {
             }
         })
         .collect_view();
+    let shared_row = s.shared.as_ref().map(|c| {
+        view! {
+            <tr data-testid="pack-summary-shared" data-council=c.id.clone()>
+                <th scope="row">{c.name.clone()}</th>
+                {rag_cells(c.all)}
+            </tr>
+        }
+    });
     let total_row = s.total.map(|t| {
-        view! { <tr class="gt-pack__total-row"><th scope="row">"All councils"</th>{rag_cells(t)}</tr> }
+        view! { <tr class="gt-pack__total-row"><th scope="row">"All indicators"</th>{rag_cells(t)}</tr> }
     });
     let per_council = s
         .per_council
         .iter()
+        .chain(s.shared.as_ref())
         .map(|c| {
             let rows = c
                 .services
@@ -254,7 +264,7 @@ fn summary_section(s: &SummarySection) -> AnyView {
         <table class="gt-pack-table gt-pack-table--counts" data-testid="pack-summary-councils">
             <caption>{s.caption.clone()}</caption>
             <thead><tr><th scope="col">"Council"</th>{rag_head()}<th scope="col" class="gt-num">"Total"</th></tr></thead>
-            <tbody>{council_rows}{total_row}</tbody>
+            <tbody>{council_rows}{shared_row}{total_row}</tbody>
         </table>
         {per_council}
     }
@@ -278,10 +288,13 @@ fn indicators_section(s: &IndicatorsSection) -> AnyView {
                         .rows
                         .iter()
                         .map(|r| {
+                            // A shared-service row is marked "shared" and says whom it is for.
+                            let council = r.council.clone().unwrap_or_else(|| "shared".into());
+                            let shared_for = r.shared_for.clone().map(|w| format!(" · {w}"));
                             view! {
-                                <tr data-testid="pack-indicator-row" data-id=r.id.clone() data-council=r.council.clone() data-status=r.status.as_str()>
+                                <tr data-testid="pack-indicator-row" data-id=r.id.clone() data-council=council data-status=r.status.as_str()>
                                     <th scope="row"><a href=Route::Indicator(r.id.clone()).href()>{r.name.clone()}</a>
-                                        <span class="gt-pack__ref">{r.id.clone()}{r.key.then_some(" · Key strategic indicator")}</span></th>
+                                        <span class="gt-pack__ref">{r.id.clone()}{r.key.then_some(" · Key strategic indicator")}{shared_for}</span></th>
                                     <td class="gt-nowrap">{r.figure_for.clone().unwrap_or_else(|| "–".into())}</td>
                                     <td class="gt-num">{r.actual.clone()}</td>
                                     <td class="gt-num">{r.target.clone()}</td>
@@ -303,6 +316,7 @@ fn indicators_section(s: &IndicatorsSection) -> AnyView {
             view! {
                 <div class="gt-pack__council" data-testid="pack-council-indicators" data-council=c.id.clone()>
                     <h3 class="gt-pack__h3">{c.heading.clone()}</h3>
+                    {c.note.clone().map(|n| view! { <p class="gt-pack__p gt-pack__small" data-testid="pack-shared-note">{n}</p> })}
                     <table class="gt-pack-table gt-pack-table--indicators">
                         <caption class="gt-visually-hidden">{c.caption.clone()}</caption>
                         <thead><tr>{headings(&columns, &[2, 3])}</tr></thead>

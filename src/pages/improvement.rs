@@ -807,15 +807,18 @@ fn AreaDetail(ds: Arc<Dataset>, id: String) -> impl IntoView {
                     x.map(|x| gt_core::fmt::value(x, i.decimals, i.unit.as_deref()))
                         .unwrap_or_else(|| "–".into())
                 };
-                let council = ds.council(&i.council);
-                let short = council.and_then(|c| c.short.clone()).unwrap_or_else(|| i.council.clone());
+                // The council's code, or "Shared" for a shared-service indicator.
+                let short = match i.scope.council() {
+                    Some(c) => ds.council(c).and_then(|x| x.short.clone()).unwrap_or_else(|| c.to_string()),
+                    None => ds.scope_short(&i.scope),
+                };
                 view! {
                     <tr data-testid="area-indicator" data-id=i.id.clone() data-status=rag.as_str()>
                         <th scope="row" data-label="Indicator" class="gt-ind__name">
                             <a href=Route::Indicator(i.id.clone()).href()>{i.name.clone()}</a>
                             <span class="gt-ind__id">{i.id.clone()}</span>
                         </th>
-                        <td data-label="Council"><abbr title=ds.council_name(&i.council).to_string()>{short}</abbr></td>
+                        <td data-label="Council"><abbr title=ds.scope_name(&i.scope)>{short}</abbr></td>
                         <td data-label="Period" class="gt-nowrap">{v.map(|v| v.period.short_label()).unwrap_or_else(|| "–".into())}</td>
                         <td data-label="Actual" class="gt-num">{fmt(v.and_then(|v| v.actual))}</td>
                         <td data-label="Target" class="gt-num">{fmt(v.and_then(|v| v.target))}</td>

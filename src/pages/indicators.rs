@@ -100,6 +100,11 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
             .map(|p| p.label())
             .unwrap_or_else(|| "No period has figures yet".into())
     };
+    // How the rows split between councils' own indicators and shared-service ones.
+    let split_text = {
+        let ds = ds.clone();
+        move || query.with(|q| filtered.with(|f| f.split_words(&ds, q)))
+    };
     let count_text = move || {
         let n = filtered.with(|f| f.rows.len());
         format!(
@@ -163,8 +168,9 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
                         x.map(|x| gt_core::fmt::value(x, i.decimals, i.unit.as_deref()))
                             .unwrap_or_else(|| "–".into())
                     };
-                    let council = ds.council(&i.council).map(|c| c.short.clone().unwrap_or(c.name.clone())).unwrap_or_default();
-                    let council_name = ds.council_name(&i.council).to_string();
+                    // The council's code (or "Shared"), with its name (or "Shared service …").
+                    let council = ds.scope_short(&i.scope);
+                    let council_name = ds.scope_name(&i.scope);
                     let at = period.map(|p| Engine::new(&ds, p).indicator(i));
                     let st = at.as_ref().and_then(|a| a.short_term);
                     let lt = at.as_ref().and_then(|a| a.long_term);
@@ -348,6 +354,7 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
                         <button type="button" class="gt-button gt-button--secondary" on:click=download_view data-testid="export-view-csv">"Download this view (CSV)"</button>
                     </div>
                 </div>
+                {move || split_text().map(|t| view! { <p class="gt-body" data-testid="result-split">{t}</p> })}
                 {move || copied.get().map(|r| match r {
                     Ok(()) => view! { <p class="gt-confirm" role="status" data-testid="copy-result">"Link copied. Anyone who opens it sees this view."</p> }.into_any(),
                     Err(url) => view! {
@@ -426,18 +433,45 @@ fn IndicatorDetail(
     let period_status = at.as_ref().map(|a| (a.status.rag, a.status.manual));
     let priority = ind.priority.as_ref().and_then(|p| ds.priority(p)).cloned();
     let theme = ind.theme.as_ref().and_then(|t| ds.theme(t)).cloned();
-    let council = ds.council_name(&ind.council).to_string();
+    // The council's name, or "Shared service" (with the councils it is for).
+    let council = ds.scope_name(&ind.scope);
     let service = ds.service_name(&ind.service).to_string();
     let table_id = format!("figures-{}", ind.id);
     let next_period = ind.values.last().map(|v| v.period.next());
-    let crumbs = vec![
+    let council_href = |c: &str| format!("{}?council={}", Route::Indicators.href(), c);
+    let mut crumbs = vec![
         ("Overview".to_string(), Route::Overview.href()),
         ("Indicators".to_string(), Route::Indicators.href()),
-        (
-            council.clone(),
-            format!("{}?council={}", Route::Indicators.href(), ind.council),
-        ),
     ];
+    if let Some(c) = ind.scope.council() {
+        crumbs.push((council.clone(), council_href(c)));
+    }
+    let council_dd = match ind.scope.council() {
+        Some(c) => view! { <a href=council_href(c)>{council.clone()}</a> }.into_any(),
+        None => {
+            let served = ds.councils_served(&ind.scope);
+            let n = served.len();
+            let links = served
+                .iter()
+                .enumerate()
+                .map(|(k, c)| {
+                    let sep = if k == 0 {
+                        ""
+                    } else if k + 1 == n {
+                        " and "
+                    } else {
+                        ", "
+                    };
+                    view! { {sep}<a href=council_href(c)>{ds.council_name(c).to_string()}</a> }
+                })
+                .collect_view();
+            view! {
+                <span data-testid="indicator-shared">{gt_core::SHARED_SERVICE}", for "{links}
+                    ". Shown in each of their lists, and counted in none of their own figures."</span>
+            }
+            .into_any()
+        }
+    };
     let rows = ind
         .values
         .iter()
@@ -537,7 +571,7 @@ fn IndicatorDetail(
         <h2 class="gt-heading-l">"About this indicator"</h2>
         <dl class="gt-summary-list gt-summary-list--dl" data-testid="definition">
             <div><dt>"Id"</dt><dd>{ind.id.clone()}</dd></div>
-            <div><dt>"Council"</dt><dd><a href=format!("{}?council={}", Route::Indicators.href(), ind.council)>{council.clone()}</a></dd></div>
+            <div><dt>"Council"</dt><dd>{council_dd}</dd></div>
             <div><dt>"Service"</dt><dd><a href=format!("{}?service={}", Route::Indicators.href(), ind.service)>{service.clone()}</a></dd></div>
             <div><dt>"Which way is better"</dt><dd>{ind.polarity.label()}</dd></div>
             <div><dt>"Unit"</dt><dd>{match ind.unit.as_deref() { Some("%") => "Percentage".to_string(), Some("£") => "Pounds".into(), Some("£k") => "Thousands of pounds".into(), Some(u) if !u.is_empty() => u.to_string(), _ => "Number".into() }}</dd></div>

@@ -135,9 +135,12 @@ fn indicator_nodes(ds: &Dataset, e: Option<&Engine>, inds: &[&Indicator]) -> imp
                                 Some(x) => x,
                                 None => (gt_core::Rag::NoData, None, None),
                             };
-                            let council = ds.council(&i.council);
-                            let label = council.map(|c| c.name.clone()).unwrap_or_else(|| i.council.clone());
-                            let short = council.and_then(|c| c.short.clone()).unwrap_or_else(|| i.council.clone());
+                            // The council (or "Shared service"), and its code.
+                            let label = ds.scope_name(&i.scope);
+                            let short = match i.scope.council() {
+                                Some(c) => ds.council(c).and_then(|x| x.short.clone()).unwrap_or_else(|| c.to_string()),
+                                None => ds.scope_short(&i.scope),
+                            };
                             view! {
                                 <li data-testid="thread-indicator" data-id=i.id.clone() data-status=rag.as_str()>
                                     <a href=Route::Indicator(i.id.clone()).href()>

@@ -1851,9 +1851,9 @@ fn key_indicators() -> Vec<Value> {
         json!({
             "id": "KEY-01-LBH",
             "name": "Customer satisfaction with oneSource services (% satisfied)",
-            "description": "Council managers satisfied or very satisfied with oneSource services in the annual customer survey. The survey covers all three partner councils; the result is held against Havering as oneSource's host authority.",
+            "description": "Council managers satisfied or very satisfied with oneSource services in the annual customer survey, across all three partner councils: a key strategic indicator of the shared service as a whole.",
             "service": "business-services",
-            "council": "havering",
+            "shared": true,
             "frequency": "annual",
             "polarity": "higher",
             "unit": "%",
@@ -1877,9 +1877,9 @@ fn key_indicators() -> Vec<Value> {
         json!({
             "id": "KEY-02-LBH",
             "name": "Savings achieved by oneSource (£k)",
-            "description": "Savings delivered in the year against the savings target agreed with the partner councils, in total for all three. Held against Havering as oneSource's host authority.",
+            "description": "Savings delivered in the year against the savings target agreed with the partner councils, in total for all three: a key strategic indicator of the shared service as a whole.",
             "service": "strategic-finance",
-            "council": "havering",
+            "shared": true,
             "frequency": "annual",
             "polarity": "higher",
             "unit": "£k",
@@ -1904,9 +1904,9 @@ fn key_indicators() -> Vec<Value> {
         json!({
             "id": "KEY-03-LBH",
             "name": "% of Council Tax collected in year",
-            "description": "Council Tax collected in the financial year as a share of the net collectable debit (Havering only: the Council Tax service is provided to Havering).",
+            "description": "Council Tax collected in the financial year as a share of the net collectable debit. A key strategic indicator of the shared service for Havering only (\"LBH only\"): the Council Tax service is provided to Havering.",
             "service": "council-tax-benefits",
-            "council": "havering",
+            "councils": ["havering"],
             "frequency": "annual",
             "polarity": "higher",
             "unit": "%",
@@ -1929,9 +1929,9 @@ fn key_indicators() -> Vec<Value> {
         json!({
             "id": "KEY-04-LBH",
             "name": "% of Business Rates (NNDR) collected in year",
-            "description": "Non-domestic rates collected in the financial year as a share of the net collectable debit. The business rates service is part of Havering's revenues service.",
+            "description": "Non-domestic rates collected in the financial year as a share of the net collectable debit: a key strategic indicator of the shared service as a whole (the reports do not mark it as for one council).",
             "service": "council-tax-benefits",
-            "council": "havering",
+            "shared": true,
             "frequency": "annual",
             "polarity": "higher",
             "unit": "%",
@@ -2675,7 +2675,9 @@ pub fn generate() -> Value {
         let n = inds.iter().filter(|i| i.council == c.0).count();
         eprintln!("  {:<9} {n}", c.0);
     }
-    eprintln!("  key strategic indicators: 4 (all held against havering)");
+    eprintln!(
+        "  key strategic indicators: 4, the shared service's (Council Tax collection for havering only), in no council's count"
+    );
     let total = inds.len() as f64;
     let pc = |n: usize| 100.0 * n as f64 / total;
     eprintln!(

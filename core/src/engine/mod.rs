@@ -295,18 +295,39 @@ impl<'a> Engine<'a> {
         c
     }
 
-    /// Each council's counts, in the data's council order (all councils, even with none).
+    /// A council's own (operational) indicators, in data order: what its figures count.
+    /// Shared-service indicators are in no council's (see [`Engine::shared_indicators`]).
+    pub fn council_indicators(&self, council: &str) -> Vec<&'a Indicator> {
+        let ds: &'a Dataset = self.ds;
+        ds.indicators.iter().filter(|i| i.is_own(council)).collect()
+    }
+
+    /// The indicators shown in a council's view, in data order: its own and the
+    /// shared-service indicators for it.
+    pub fn indicators_for(&self, council: &str) -> Vec<&'a Indicator> {
+        let ds: &'a Dataset = self.ds;
+        ds.indicators.iter().filter(|i| i.serves(council)).collect()
+    }
+
+    /// The shared-service indicators (for every council or for some), in data order.
+    pub fn shared_indicators(&self) -> Vec<&'a Indicator> {
+        let ds: &'a Dataset = self.ds;
+        ds.indicators.iter().filter(|i| i.is_shared()).collect()
+    }
+
+    /// Each council's counts over its own indicators, in the data's council order (all
+    /// councils, even with none). Shared-service indicators are counted in none of them.
     pub fn council_counts(&self) -> Vec<(&'a Council, RagCounts)> {
         self.ds
             .councils
             .iter()
-            .map(|c| {
-                (
-                    c,
-                    self.counts(self.ds.indicators.iter().filter(|i| i.council == c.id)),
-                )
-            })
+            .map(|c| (c, self.counts(self.council_indicators(&c.id))))
             .collect()
+    }
+
+    /// Counts over the shared-service indicators, counted apart from every council's.
+    pub fn shared_counts(&self) -> RagCounts {
+        self.counts(self.shared_indicators())
     }
 
     /// The key strategic indicators (those marked `key`) among those `keep` accepts, in data
@@ -321,14 +342,18 @@ impl<'a> Engine<'a> {
     }
 
     /// The exception report for the period: every Amber and Red indicator that `keep` accepts,
-    /// Red first, then Amber, each by council (in the data's order) then name.
+    /// Red first, then Amber, each by council (in the data's order, shared-service indicators
+    /// after every council's) then name.
     pub fn exceptions(&self, keep: impl Fn(&Indicator) -> bool) -> Vec<Exception<'a>> {
-        let council_rank = |id: &str| {
-            self.ds
+        let n = self.ds.councils.len();
+        let council_rank = |scope: &Scope| match scope {
+            Scope::Council(id) => self
+                .ds
                 .councils
                 .iter()
-                .position(|c| c.id == id)
-                .unwrap_or(usize::MAX)
+                .position(|c| &c.id == id)
+                .unwrap_or(usize::MAX),
+            _ => n,
         };
         let mut v: Vec<Exception> = self
             .ds
@@ -351,7 +376,7 @@ impl<'a> Engine<'a> {
             (a.rag != Rag::Red)
                 .cmp(&(b.rag != Rag::Red))
                 .then_with(|| {
-                    council_rank(&a.indicator.council).cmp(&council_rank(&b.indicator.council))
+                    council_rank(&a.indicator.scope).cmp(&council_rank(&b.indicator.scope))
                 })
                 .then_with(|| a.indicator.name.cmp(&b.indicator.name))
                 .then_with(|| a.indicator.id.cmp(&b.indicator.id))

@@ -3,7 +3,9 @@
 use super::*;
 use crate::engine::{self, Engine, PlanKind, LONG_TERM, SHORT_TERM};
 use crate::fmt;
-use crate::report::{by_council_and_service, period_heading, PackQuery, Section};
+use crate::report::{
+    by_council_and_service, period_heading, Owner, PackQuery, Section, ServiceGroup,
+};
 
 // -------------------------------------------------------------------------------------------
 // Building
@@ -292,7 +294,7 @@ fn key_section(ds: &Dataset, q: &PackQuery, e: &Engine) -> KeySection {
             KeyRow {
                 id: i.id.clone(),
                 name: i.name.clone(),
-                council_name: ds.council_name(&i.council).to_string(),
+                council_name: ds.scope_name(&i.scope),
                 latest: at.latest.map(|(v, s)| KeyOutturn {
                     period: v.period,
                     period_label: v.period.short_label(),
@@ -338,56 +340,81 @@ fn key_section(ds: &Dataset, q: &PackQuery, e: &Engine) -> KeySection {
 fn summary_section(ds: &Dataset, q: &PackQuery, e: &Engine) -> SummarySection {
     let period = e.period;
     let groups = by_council_and_service(ds, q);
-    let councils: Vec<CouncilCounts> = groups
+    let by_service = |owner: &Owner, services: &[ServiceGroup]| CouncilServices {
+        id: owner.id().to_string(),
+        name: owner.name().to_string(),
+        caption: format!(
+            "{}: indicators by service, {}",
+            owner.name(),
+            period.short_label()
+        ),
+        services: services
+            .iter()
+            .map(|g| {
+                (
+                    ds.service_name(g.service).to_string(),
+                    e.counts(g.indicators.iter().copied()),
+                )
+            })
+            .collect(),
+        all: e.counts(services.iter().flat_map(|g| g.indicators.iter().copied())),
+    };
+    let per_council: Vec<CouncilServices> = groups
         .iter()
-        .map(|(c, services)| CouncilCounts {
+        .filter(|(o, _)| matches!(o, Owner::Council(_)))
+        .map(|(o, services)| by_service(o, services))
+        .collect();
+    let councils: Vec<CouncilCounts> = per_council
+        .iter()
+        .map(|c| CouncilCounts {
             id: c.id.clone(),
             name: c.name.clone(),
-            counts: e.counts(services.iter().flat_map(|g| g.indicators.iter().copied())),
+            counts: c.all,
         })
         .collect();
-    let total = (groups.len() > 1).then(|| {
+    let shared = groups
+        .iter()
+        .find(|(o, _)| *o == Owner::Shared)
+        .map(|(o, services)| by_service(o, services));
+    let total = (councils.len() > 1).then(|| {
         e.counts(
             groups
                 .iter()
                 .flat_map(|(_, s)| s.iter().flat_map(|g| g.indicators.iter().copied())),
         )
     });
-    let per_council = groups
-        .iter()
-        .map(|(c, services)| CouncilServices {
-            id: c.id.clone(),
-            name: c.name.clone(),
-            caption: format!(
-                "{}: indicators by service, {}",
-                c.name,
-                period.short_label()
-            ),
-            services: services
-                .iter()
-                .map(|g| {
-                    (
-                        ds.service_name(g.service).to_string(),
-                        e.counts(g.indicators.iter().copied()),
-                    )
-                })
-                .collect(),
-            all: e.counts(services.iter().flat_map(|g| g.indicators.iter().copied())),
-        })
-        .collect();
+    let shared_words = if shared.is_some() {
+        " Each council's line counts its own indicators; the shared-service indicators, reported for the shared service as a whole (or for the councils named), are counted on their own line and in no council's."
+    } else {
+        ""
+    };
     SummarySection {
         intro: format!(
-            "How many indicators are in each status for {}. Amber and Red indicators are explained in the exception report.",
+            "How many indicators are in each status for {}.{shared_words} Amber and Red indicators are explained in the exception report.",
             period.label()
         ),
         caption: format!("Indicators by council, {}", period.short_label()),
         councils,
+        shared,
         total,
         per_council,
     }
 }
 
-fn indicator_row(e: &Engine, i: &Indicator) -> IndicatorRow {
+/// Whom a shared-service indicator is for: "For every council", "For London Borough of
+/// Havering only"; None for a council's own indicator.
+fn shared_for(ds: &Dataset, s: &Scope) -> Option<String> {
+    match s {
+        Scope::Council(_) => None,
+        Scope::SharedAll => Some("For every council".into()),
+        Scope::Shared(list) => {
+            let names: Vec<&str> = list.iter().map(|c| ds.council_name(c)).collect();
+            Some(format!("For {} only", and_list(&names)))
+        }
+    }
+}
+
+fn indicator_row(ds: &Dataset, e: &Engine, i: &Indicator) -> IndicatorRow {
     let at = e.indicator(i);
     // The figure shown: the latest with an actual, else the period's own value (a target
     // with no actual yet).
@@ -395,7 +422,8 @@ fn indicator_row(e: &Engine, i: &Indicator) -> IndicatorRow {
     IndicatorRow {
         id: i.id.clone(),
         name: i.name.clone(),
-        council: i.council.clone(),
+        council: i.scope.council().map(str::to_string),
+        shared_for: shared_for(ds, &i.scope),
         key: i.key,
         status: at.status.rag,
         manual: at.status.manual,
@@ -416,20 +444,29 @@ fn indicators_section(ds: &Dataset, q: &PackQuery, e: &Engine) -> IndicatorsSect
         .into_iter()
         .map(|(c, services)| {
             let n: usize = services.iter().map(|g| g.indicators.len()).sum();
+            let shared = c == Owner::Shared;
             CouncilIndicators {
-                id: c.id.clone(),
-                name: c.name.clone(),
-                heading: format!("{} ({} indicators)", c.name, n),
+                id: c.id().to_string(),
+                name: c.name().to_string(),
+                shared,
+                heading: format!(
+                    "{} ({n} indicator{})",
+                    c.name(),
+                    if n == 1 { "" } else { "s" }
+                ),
+                note: shared.then(|| {
+                    "Indicators of the shared service as a whole (or of the councils named with them): shown for every council they are for, and counted in no council's figures.".to_string()
+                }),
                 caption: format!(
                     "{}: all indicators by service, {}",
-                    c.name,
+                    c.name(),
                     period.short_label()
                 ),
                 services: services
                     .iter()
                     .map(|g| ServiceIndicators {
                         heading: format!("{} ({})", ds.service_name(g.service), g.indicators.len()),
-                        rows: g.indicators.iter().map(|i| indicator_row(e, i)).collect(),
+                        rows: g.indicators.iter().map(|i| indicator_row(ds, e, i)).collect(),
                     })
                     .collect(),
             }
@@ -488,13 +525,13 @@ fn exceptions_section(ds: &Dataset, q: &PackQuery, e: &Engine) -> ExceptionsSect
             ExceptionItem {
                 id: i.id.clone(),
                 name: i.name.clone(),
-                council: i.council.clone(),
+                council: i.scope.council().map(str::to_string),
                 rag: x.rag,
                 manual: x.manual,
                 meta: format!(
                     "{} · {} · {} · {}{owner}",
                     i.id,
-                    ds.council_name(&i.council),
+                    ds.scope_name(&i.scope),
                     ds.service_name(&i.service),
                     v.period.short_label()
                 ),

@@ -127,6 +127,8 @@ pub struct KeySection {
 pub struct KeyRow {
     pub id: String,
     pub name: String,
+    /// Whose indicator it is: the council's name, "Shared service" or "Shared service
+    /// (London Borough of Havering only)".
     pub council_name: String,
     pub latest: Option<KeyOutturn>,
     /// "2019/20: 80%", the first target set for after the period.
@@ -155,8 +157,13 @@ pub struct KeyOutturn {
 pub struct SummarySection {
     pub intro: String,
     pub caption: String,
+    /// Each council's own indicators (shared-service indicators are in none of them).
     pub councils: Vec<CouncilCounts>,
-    /// All councils together, when the pack has more than one.
+    /// The shared-service indicators in the pack, counted on their own line and by service,
+    /// when there are any.
+    pub shared: Option<CouncilServices>,
+    /// Every indicator in the pack (the councils' own and the shared-service ones), when the
+    /// pack is for more than one council.
     pub total: Option<RagCounts>,
     pub per_council: Vec<CouncilServices>,
 }
@@ -168,7 +175,7 @@ pub struct CouncilCounts {
     pub counts: RagCounts,
 }
 
-/// One council's counts by service.
+/// One council's counts by service (or the shared service's, with id "shared").
 #[derive(Clone, Debug, PartialEq)]
 pub struct CouncilServices {
     pub id: String,
@@ -185,6 +192,7 @@ pub struct CouncilServices {
 #[derive(Clone, Debug, PartialEq)]
 pub struct IndicatorsSection {
     pub columns: Vec<&'static str>,
+    /// Each council's own indicators, then the shared-service indicators (id "shared").
     pub councils: Vec<CouncilIndicators>,
     /// Said instead of the tables when the pack has no indicators.
     pub empty: Option<String>,
@@ -192,10 +200,16 @@ pub struct IndicatorsSection {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct CouncilIndicators {
+    /// The council's id, or "shared".
     pub id: String,
     pub name: String,
-    /// "London Borough of Bexley (9 indicators)".
+    /// Whether these are the shared-service indicators.
+    pub shared: bool,
+    /// "London Borough of Bexley (9 indicators)", "Shared service (3 indicators)".
     pub heading: String,
+    /// Said under the heading: for the shared service, that its indicators are counted in
+    /// no council's figures.
+    pub note: Option<String>,
     pub caption: String,
     pub services: Vec<ServiceIndicators>,
 }
@@ -212,7 +226,11 @@ pub struct ServiceIndicators {
 pub struct IndicatorRow {
     pub id: String,
     pub name: String,
-    pub council: String,
+    /// The council whose own indicator it is; None for a shared-service indicator.
+    pub council: Option<String>,
+    /// For a shared-service indicator, whom it is for: "For every council", "For London
+    /// Borough of Havering only".
+    pub shared_for: Option<String>,
     pub key: bool,
     /// The status for the period.
     pub status: Rag,
@@ -263,7 +281,8 @@ pub struct ExceptionsSection {
 pub struct ExceptionItem {
     pub id: String,
     pub name: String,
-    pub council: String,
+    /// The council whose own indicator it is; None for a shared-service indicator.
+    pub council: Option<String>,
     pub rag: Rag,
     pub manual: bool,
     /// "EX-03-LBB · London Borough of Bexley · Exchequer · Q3 2019/20 · Responsible officer: …".
