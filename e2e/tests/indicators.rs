@@ -408,6 +408,17 @@ async fn overview_counts_link_to_the_filtered_list_and_exceptions_come_red_first
         assert_eq!(key_ids, serde_json::json!(want));
         let total = app.js("return document.querySelector('[data-testid=pack-summary-council][data-council=bexley] .gt-pack__total').textContent").await;
         assert_eq!(total, "9", "Bexley's own indicators");
+        // A shared indicator's own page names the shared service and its council.
+        app.open("#/indicators/KEY-03-LBH").await;
+        assert_eq!(
+            app.text("indicator-shared").await,
+            "Shared service, for London Borough of Havering. Shown in that council's list, and not counted in its own figures."
+        );
+        app.open("#/indicators/KEY-01-LBH").await;
+        assert_eq!(
+            app.text("indicator-shared").await,
+            "Shared service, for London Borough of Havering, London Borough of Newham and London Borough of Bexley. Shown in each of their lists, and counted in none of their own figures."
+        );
         app.open("#/").await;
         // The period picker changes the period, in the URL.
         app.js("const s = document.querySelector('[data-testid=overview-period]'); s.value = '2019-20-Q1'; s.dispatchEvent(new Event('change'));").await;

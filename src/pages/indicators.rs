@@ -465,9 +465,13 @@ fn IndicatorDetail(
                     view! { {sep}<a href=council_href(c)>{ds.council_name(c).to_string()}</a> }
                 })
                 .collect_view();
+            let counted = if n == 1 {
+                ". Shown in that council's list, and not counted in its own figures."
+            } else {
+                ". Shown in each of their lists, and counted in none of their own figures."
+            };
             view! {
-                <span data-testid="indicator-shared">{gt_core::SHARED_SERVICE}", for "{links}
-                    ". Shown in each of their lists, and counted in none of their own figures."</span>
+                <span data-testid="indicator-shared">{gt_core::SHARED_SERVICE}", for "{links}{counted}</span>
             }
             .into_any()
         }
