@@ -1,92 +1,14 @@
-//! The app shell: header, navigation, the page for the route, footer; and loading the data.
+//! The app shell: header, navigation, the page for the route, footer. Loading the data is in
+//! `loading.rs`; the shell only starts it and shows where it is.
 
-use crate::adapters::{fetch, location};
+use crate::adapters::location;
 use crate::components::layout::{EditBar, Footer, Header, Notices, SkipLink};
 use crate::edits;
+use crate::loading::start_loading;
 use crate::pages;
-use crate::state::Origin;
-use crate::state::{AppState, Load, Phase, BUILT_IN_DATA};
+use crate::state::{AppState, Load, Phase};
 use gt_core::route::Route;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use std::sync::Arc;
-
-/// Parses a dataset's text into a `Load`, naming the file in any problem.
-pub fn load_from_text(name: &str, text: &str) -> Load {
-    match gt_core::parse_dataset(text) {
-        Ok(ds) => Load::Ready(Arc::new(ds)),
-        Err(problems) => Load::Failed {
-            source: name.to_string(),
-            problems: problems.iter().map(|p| p.to_string()).collect(),
-        },
-    }
-}
-
-/// Makes `text` the source data (with its fingerprint), then restores this dataset's saved
-/// edits.
-pub fn set_source(state: &AppState, load: Load, text: &str, origin: Origin) {
-    state.source_hash.set(gt_core::edit::fingerprint(text));
-    state.edits.update(|l| l.clear());
-    state.saving.set(crate::state::Saving::Idle);
-    let ready = matches!(load, Load::Ready(_));
-    state.source.set(load);
-    state.origin.set(origin);
-    if ready {
-        edits::restore(state);
-    }
-}
-
-/// Loads the dataset from `url` into the state, with every problem reported on failure.
-pub async fn load_dataset(url: String, state: AppState, origin: Origin) {
-    match fetch::fetch_text(&url).await {
-        Err(e) => state.source.set(Load::Failed {
-            source: url,
-            problems: vec![e],
-        }),
-        Ok(text) => {
-            let load = load_from_text(&url, &text);
-            set_source(&state, load, &text, origin);
-        }
-    }
-}
-
-/// Starts loading: a file named in the link, else data imported earlier in this browser, else
-/// the built-in data.
-pub fn start_loading(state: AppState) {
-    // An offline copy carries its data inside the page.
-    if let Some(el) = document().get_element_by_id(gt_core::bundle::DATA_ID) {
-        let text = el.text_content().unwrap_or_default();
-        let load = load_from_text("the data in this offline copy", &text);
-        set_source(&state, load, &text, Origin::Bundle);
-        return;
-    }
-    let url = data_url(&state.location.get_untracked());
-    if url != BUILT_IN_DATA {
-        spawn_local(load_dataset(url.clone(), state, Origin::Link(url)));
-        return;
-    }
-    if let Some((text, origin)) = crate::importing::stored_import(&state) {
-        let load = load_from_text("the data imported in this browser", &text);
-        if matches!(load, Load::Ready(_)) {
-            set_source(&state, load, &text, origin);
-            return;
-        }
-    }
-    spawn_local(load_dataset(url, state, Origin::BuiltIn));
-}
-
-/// The data file to load: `?data=URL` in the address (before or after the `#`), else the
-/// built-in file.
-pub fn data_url(loc: &gt_core::route::Location) -> String {
-    let search = window().location().search().unwrap_or_default();
-    let from_search = gt_core::route::Location::parse(&format!("#/{search}"))
-        .get("data")
-        .map(str::to_string);
-    from_search
-        .or_else(|| loc.get("data").map(str::to_string))
-        .filter(|u| !u.trim().is_empty())
-        .unwrap_or_else(|| BUILT_IN_DATA.to_string())
-}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -95,6 +17,7 @@ pub fn App() -> impl IntoView {
     location::follow(state.location);
     start_loading(state);
     edits::follow_other_tabs(state);
+    edits::save_after_every_change(state);
     let importer = crate::importing::Importer {
         pending: RwSignal::new(crate::importing::Pending::Nothing),
     };

@@ -42,8 +42,22 @@ fn current_key(state: &AppState) -> Option<String> {
     }
 }
 
-/// Writes the edit log to local storage, and says whether that worked.
-pub fn persist(state: &AppState) {
+/// Saves the edit log after every change to it (an edit, undo, redo, revert, discard, an
+/// imported changes file, another tab's changes): the one place that writes edits to local
+/// storage. It writes only when the log differs from what storage is known to hold, so that
+/// restoring saved edits, or finding them unreadable, never writes over what is there.
+pub fn save_after_every_change(state: AppState) {
+    Effect::new(move |_| {
+        let changes = state.edits.with(|e| e.changes.clone());
+        let stored = state.stored_edits.with_value(|s| s.clone());
+        if changes != stored {
+            persist(&state);
+        }
+    });
+}
+
+/// Writes the edit log to local storage now, and says whether that worked.
+fn persist(state: &AppState) {
     let Some(key) = current_key(state) else {
         return;
     };
@@ -59,7 +73,10 @@ pub fn persist(state: &AppState) {
         storage::set(&edits_key(&key), &saved.to_json())
     };
     match result {
-        Ok(()) => state.saving.set(Saving::Saved(now_clock())),
+        Ok(()) => {
+            state.stored_edits.set_value(saved.changes);
+            state.saving.set(Saving::Saved(now_clock()));
+        }
         Err(e) => state.saving.set(Saving::Failed(e.to_string())),
     }
 }
@@ -86,38 +103,27 @@ pub fn record(state: &AppState, target: Target, fields: Vec<(&str, Value, Value)
             n += 1;
         }
     });
-    if n > 0 {
-        persist(state);
-    }
     n
 }
 
 pub fn undo(state: &AppState) -> bool {
     let mut n = 0;
     state.edits.update(|l| n = l.undo_group());
-    if n > 0 {
-        persist(state);
-    }
     n > 0
 }
 
 pub fn redo(state: &AppState) -> bool {
     let mut n = 0;
     state.edits.update(|l| n = l.redo_group());
-    if n > 0 {
-        persist(state);
-    }
     n > 0
 }
 
 pub fn revert(state: &AppState, target: &Target, field: &str) {
     state.edits.update(|l| l.revert(target, field));
-    persist(state);
 }
 
 pub fn discard_all(state: &AppState) {
     state.edits.update(|l| l.clear());
-    persist(state);
 }
 
 /// After the source is loaded: restores this dataset's saved edits. Unreadable saved data is
@@ -138,10 +144,14 @@ pub fn restore(state: &AppState) {
             return;
         }
     };
+    // What storage holds is what this tab starts from: nothing is written back unless it
+    // changes.
+    state.stored_edits.set_value(Vec::new());
     let Some(raw) = raw else { return };
     match Saved::parse(&raw) {
         Ok(saved) => {
             let n = saved.changes.len();
+            state.stored_edits.set_value(saved.changes.clone());
             state.edits.update(|l| {
                 l.clear();
                 l.changes = saved.changes;
@@ -192,6 +202,7 @@ pub fn follow_other_tabs(state: AppState) {
             Some(Ok(s)) => s.changes,
             // Cleared in the other tab: keep ours, and write them back so nothing is lost.
             None => {
+                state.stored_edits.set_value(Vec::new());
                 if state.edits.with_untracked(|e| !e.changes.is_empty()) {
                     persist(&state);
                     state.notify(NoticeKind::Info, "Changes were discarded in another tab; this tab still has its changes and has saved them again.");
@@ -201,9 +212,9 @@ pub fn follow_other_tabs(state: AppState) {
             Some(Err(_)) => return,
         };
         let mut added = 0;
+        state.stored_edits.set_value(theirs.clone());
         state.edits.update(|l| added = l.merge(&theirs));
         if added > 0 {
-            persist(&state);
             state.notify(
                 NoticeKind::Info,
                 format!(

@@ -2,9 +2,9 @@
 //! them anywhere on the page. Everything is checked in full first; nothing changes until the
 //! user confirms, and a failed import changes nothing.
 
-use crate::adapters::{files, location, storage};
-use crate::app::set_source;
+use crate::adapters::{files, location};
 use crate::edits;
+use crate::loading::{self, set_source};
 use crate::state::{AppState, Load, NoticeKind, Origin};
 use gt_core::csv::{decode_bytes, import_csv, ImportReport};
 use gt_core::edit::{dataset_key, net_changes, Saved};
@@ -13,9 +13,6 @@ use gt_core::Dataset;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
-
-const DATASET_KEY: &str = "golden-thread/dataset";
-const DATASET_META: &str = "golden-thread/dataset-meta";
 
 /// What an import found, waiting for the user to confirm.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,37 +54,6 @@ pub struct Importer {
 
 pub fn use_importer() -> Importer {
     expect_context::<Importer>()
-}
-
-/// The dataset imported earlier in this browser, if any. Unreadable stored data is kept aside
-/// and the user told; the built-in data is used instead.
-pub fn stored_import(state: &AppState) -> Option<(String, Origin)> {
-    let text = storage::get(DATASET_KEY).ok().flatten()?;
-    let meta: serde_json::Value = storage::get(DATASET_META)
-        .ok()
-        .flatten()
-        .and_then(|m| serde_json::from_str(&m).ok())
-        .unwrap_or_default();
-    if gt_core::parse_dataset(&text).is_err() {
-        let aside = format!("golden-thread/corrupt/dataset/{}", edits::now_iso());
-        if storage::set(&aside, &text).is_ok() {
-            let _ = storage::remove(DATASET_KEY);
-            state.notify(NoticeKind::Warning, format!("The data imported earlier in this browser could not be read, so the built-in data is shown. A copy has been kept aside under \"{aside}\"."));
-        } else {
-            state.notify(NoticeKind::Warning, "The data imported earlier in this browser could not be read, so the built-in data is shown. It has been left in storage untouched.");
-        }
-        return None;
-    }
-    Some((
-        text,
-        Origin::Imported {
-            name: meta["name"]
-                .as_str()
-                .unwrap_or("an imported file")
-                .to_string(),
-            at: meta["at"].as_str().unwrap_or("").to_string(),
-        },
-    ))
 }
 
 fn counts(ds: &Dataset) -> String {
@@ -244,12 +210,7 @@ pub fn use_dataset_text(
     text: &str,
 ) {
     let at = edits::now_iso();
-    let kept = storage::set(DATASET_KEY, text).and_then(|()| {
-        storage::set(
-            DATASET_META,
-            &serde_json::json!({ "name": name, "at": at }).to_string(),
-        )
-    });
+    let kept = loading::keep_import(name, &at, text);
     set_source(
         state,
         Load::Ready(data.clone()),
@@ -267,7 +228,7 @@ pub fn use_dataset_text(
     }
     let mut msg = format!("{name} is now the data shown: {}.", counts(&data));
     if let Err(e) = kept {
-        let _ = storage::remove(DATASET_KEY);
+        loading::forget_import();
         msg.push_str(&format!(" It could not be kept in this browser ({e}), so it will be gone after you close or reload the page: export it as a file to keep it."));
     }
     importer.pending.set(Pending::Done(msg));
@@ -275,9 +236,8 @@ pub fn use_dataset_text(
 
 /// Goes back to the built-in data (the imported data is removed from this browser).
 pub fn back_to_built_in(state: AppState) {
-    let _ = storage::remove(DATASET_KEY);
-    let _ = storage::remove(DATASET_META);
-    spawn_local(crate::app::load_dataset(
+    loading::forget_import();
+    spawn_local(loading::load_dataset(
         crate::state::BUILT_IN_DATA.to_string(),
         state,
         Origin::BuiltIn,

@@ -6,6 +6,7 @@ pub mod app;
 pub mod components;
 pub mod edits;
 pub mod importing;
+pub mod loading;
 pub mod offline_copy;
 pub mod pages;
 pub mod state;

@@ -4,7 +4,7 @@
 //! `source` is the data as loaded (a file, the built-in data, or an import); `edits` is the
 //! officer's change log; `data` is the source with the edits applied: what every page shows.
 
-use gt_core::edit::{apply, EditLog, Skipped};
+use gt_core::edit::{apply, Change, EditLog, Skipped};
 use gt_core::engine::{Calendar, ChosenPeriod};
 use gt_core::route::{Location, Route};
 use gt_core::Dataset;
@@ -93,6 +93,9 @@ pub struct AppState {
     pub source_hash: RwSignal<String>,
     pub origin: RwSignal<Origin>,
     pub edits: RwSignal<EditLog>,
+    /// The changes local storage is known to hold for this data (what was restored or last
+    /// written), so edits are written only when they differ (`edits::save_after_every_change`).
+    pub stored_edits: StoredValue<Vec<Change>>,
     /// The source with the edits applied.
     pub data: Memo<Load>,
     /// Edits that could not be applied (their target is gone), with why.
@@ -164,6 +167,7 @@ impl AppState {
             source_hash: RwSignal::new(String::new()),
             origin: RwSignal::new(Origin::BuiltIn),
             edits,
+            stored_edits: StoredValue::new(Vec::new()),
             data,
             skipped,
             saving: RwSignal::new(Saving::Idle),

@@ -88,7 +88,6 @@ fn ImportPanel() -> impl IntoView {
             let go = move |_| {
                 let mut added = 0;
                 state.edits.update(|l| added = l.merge(&saved.changes));
-                edits::persist(&state);
                 importer.pending.set(Pending::Done(format!("{added} changes from {name} have been added to your changes.")));
             };
             view! {

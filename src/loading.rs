@@ -1,0 +1,138 @@
+//! Loading the data: from the offline copy's own page, a file named in the link (`?data=`),
+//! data imported earlier in this browser, or the built-in file; and keeping an imported file
+//! in this browser. The shell (`app.rs`) starts it; imports (`importing.rs`) use it to make a
+//! file the current data. It depends on neither, so there is no import cycle.
+
+use crate::adapters::{fetch, storage};
+use crate::edits;
+use crate::state::{AppState, Load, NoticeKind, Origin, BUILT_IN_DATA};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+
+const DATASET_KEY: &str = "golden-thread/dataset";
+const DATASET_META: &str = "golden-thread/dataset-meta";
+
+/// Parses a dataset's text into a `Load`, naming the file in any problem.
+pub fn load_from_text(name: &str, text: &str) -> Load {
+    match gt_core::parse_dataset(text) {
+        Ok(ds) => Load::Ready(Arc::new(ds)),
+        Err(problems) => Load::Failed {
+            source: name.to_string(),
+            problems: problems.iter().map(|p| p.to_string()).collect(),
+        },
+    }
+}
+
+/// Makes `text` the source data (with its fingerprint), then restores this dataset's saved
+/// edits.
+pub fn set_source(state: &AppState, load: Load, text: &str, origin: Origin) {
+    state.source_hash.set(gt_core::edit::fingerprint(text));
+    state.edits.update(|l| l.clear());
+    state.saving.set(crate::state::Saving::Idle);
+    let ready = matches!(load, Load::Ready(_));
+    state.source.set(load);
+    state.origin.set(origin);
+    if ready {
+        edits::restore(state);
+    }
+}
+
+/// Loads the dataset from `url` into the state, with every problem reported on failure.
+pub async fn load_dataset(url: String, state: AppState, origin: Origin) {
+    match fetch::fetch_text(&url).await {
+        Err(e) => state.source.set(Load::Failed {
+            source: url,
+            problems: vec![e],
+        }),
+        Ok(text) => {
+            let load = load_from_text(&url, &text);
+            set_source(&state, load, &text, origin);
+        }
+    }
+}
+
+/// Starts loading: a file named in the link, else data imported earlier in this browser, else
+/// the built-in data.
+pub fn start_loading(state: AppState) {
+    // An offline copy carries its data inside the page.
+    if let Some(el) = document().get_element_by_id(gt_core::bundle::DATA_ID) {
+        let text = el.text_content().unwrap_or_default();
+        let load = load_from_text("the data in this offline copy", &text);
+        set_source(&state, load, &text, Origin::Bundle);
+        return;
+    }
+    let url = data_url(&state.location.get_untracked());
+    if url != BUILT_IN_DATA {
+        spawn_local(load_dataset(url.clone(), state, Origin::Link(url)));
+        return;
+    }
+    if let Some((text, origin)) = stored_import(&state) {
+        let load = load_from_text("the data imported in this browser", &text);
+        if matches!(load, Load::Ready(_)) {
+            set_source(&state, load, &text, origin);
+            return;
+        }
+    }
+    spawn_local(load_dataset(url, state, Origin::BuiltIn));
+}
+
+/// The data file to load: `?data=URL` in the address (before or after the `#`), else the
+/// built-in file.
+pub fn data_url(loc: &gt_core::route::Location) -> String {
+    let search = window().location().search().unwrap_or_default();
+    let from_search = gt_core::route::Location::parse(&format!("#/{search}"))
+        .get("data")
+        .map(str::to_string);
+    from_search
+        .or_else(|| loc.get("data").map(str::to_string))
+        .filter(|u| !u.trim().is_empty())
+        .unwrap_or_else(|| BUILT_IN_DATA.to_string())
+}
+
+/// The dataset imported earlier in this browser, if any. Unreadable stored data is kept aside
+/// and the user told; the built-in data is used instead.
+pub fn stored_import(state: &AppState) -> Option<(String, Origin)> {
+    let text = storage::get(DATASET_KEY).ok().flatten()?;
+    let meta: serde_json::Value = storage::get(DATASET_META)
+        .ok()
+        .flatten()
+        .and_then(|m| serde_json::from_str(&m).ok())
+        .unwrap_or_default();
+    if gt_core::parse_dataset(&text).is_err() {
+        let aside = format!("golden-thread/corrupt/dataset/{}", edits::now_iso());
+        if storage::set(&aside, &text).is_ok() {
+            let _ = storage::remove(DATASET_KEY);
+            state.notify(NoticeKind::Warning, format!("The data imported earlier in this browser could not be read, so the built-in data is shown. A copy has been kept aside under \"{aside}\"."));
+        } else {
+            state.notify(NoticeKind::Warning, "The data imported earlier in this browser could not be read, so the built-in data is shown. It has been left in storage untouched.");
+        }
+        return None;
+    }
+    Some((
+        text,
+        Origin::Imported {
+            name: meta["name"]
+                .as_str()
+                .unwrap_or("an imported file")
+                .to_string(),
+            at: meta["at"].as_str().unwrap_or("").to_string(),
+        },
+    ))
+}
+
+/// Keeps an imported file in this browser, with its name and when it was imported.
+pub fn keep_import(name: &str, at: &str, text: &str) -> Result<(), storage::StorageError> {
+    storage::set(DATASET_KEY, text).and_then(|()| {
+        storage::set(
+            DATASET_META,
+            &serde_json::json!({ "name": name, "at": at }).to_string(),
+        )
+    })
+}
+
+/// Forgets the file imported in this browser (back to the built-in data).
+pub fn forget_import() {
+    let _ = storage::remove(DATASET_KEY);
+    let _ = storage::remove(DATASET_META);
+}
