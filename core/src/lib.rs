@@ -9,6 +9,7 @@ pub mod export;
 pub mod filter;
 pub mod fmt;
 pub mod model;
+pub mod number;
 pub mod pack;
 pub mod period;
 pub mod plan;

@@ -599,3 +599,34 @@ impl Dataset {
         }
     }
 }
+
+impl Period {
+    /// Reads a period of an indicator with this frequency: as [`Period::parse`], except that a
+    /// `YYYY-NN` that is both a month and a financial year (`2010-11`) is the financial year for
+    /// an annual, biennial or quarterly indicator, and the month for a monthly one.
+    pub fn parse_for(s: &str, freq: Frequency) -> Result<Period, crate::period::PeriodError> {
+        let years_first = match freq {
+            Frequency::Monthly => false,
+            Frequency::Quarterly | Frequency::Annual | Frequency::Biennial => true,
+        };
+        Period::parse_with(s, years_first)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_ambiguous_period_is_read_by_the_indicators_frequency() {
+        let year = Period::Year { fy: 2010 };
+        let month = Period::Month {
+            year: 2010,
+            month: 11,
+        };
+        assert_eq!(Period::parse_for("2010-11", Frequency::Annual), Ok(year));
+        assert_eq!(Period::parse_for("2010-11", Frequency::Biennial), Ok(year));
+        assert_eq!(Period::parse_for("2010-11", Frequency::Quarterly), Ok(year));
+        assert_eq!(Period::parse_for("2010-11", Frequency::Monthly), Ok(month));
+    }
+}

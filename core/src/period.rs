@@ -9,7 +9,6 @@
 //! reads an ambiguous `2010-11` as November 2010; [`Period::parse_for`] reads it by the
 //! indicator's frequency (a year for annual, biennial and quarterly indicators).
 
-use crate::model::Frequency;
 use chrono::NaiveDate;
 use std::fmt;
 
@@ -97,14 +96,10 @@ impl Period {
         Period::parse_inner(s, false)
     }
 
-    /// Reads a period of an indicator with this frequency: as [`Period::parse`], except that a
-    /// `YYYY-NN` that is both a month and a financial year (`2010-11`) is the financial year for
-    /// an annual, biennial or quarterly indicator, and the month for a monthly one.
-    pub fn parse_for(s: &str, freq: Frequency) -> Result<Period, PeriodError> {
-        let years_first = match freq {
-            Frequency::Monthly => false,
-            Frequency::Quarterly | Frequency::Annual | Frequency::Biennial => true,
-        };
+    /// As [`Period::parse`], except that a `YYYY-NN` that is both a month and a financial year
+    /// (`2010-11`) is read as the year when `years_first` (see `Period::parse_for`, which decides
+    /// it from an indicator's frequency).
+    pub fn parse_with(s: &str, years_first: bool) -> Result<Period, PeriodError> {
         Period::parse_inner(s, years_first)
     }
 
@@ -494,34 +489,32 @@ mod tests {
         assert_eq!(p("1999/2000"), Period::Year { fy: 1999 });
         // Without context a seven-character YYYY-NN that is a month is the month.
         assert_eq!(p("2010-11"), nov2010);
-        for f in [Frequency::Annual, Frequency::Biennial, Frequency::Quarterly] {
-            assert_eq!(Period::parse_for("2010-11", f), Ok(y2010), "{f:?}");
+        {
+            let f = true;
+            assert_eq!(Period::parse_with("2010-11", f), Ok(y2010), "{f}");
             assert_eq!(
-                Period::parse_for("2009-10", f),
+                Period::parse_with("2009-10", f),
                 Ok(Period::Year { fy: 2009 })
             );
-            assert_eq!(Period::parse_for("2010/11", f), Ok(y2010));
+            assert_eq!(Period::parse_with("2010/11", f), Ok(y2010));
             // Not a year: still the month (for the indicator's own check to refuse).
             assert_eq!(
-                Period::parse_for("2010-07", f),
+                Period::parse_with("2010-07", f),
                 Ok(Period::Month {
                     year: 2010,
                     month: 7
                 })
             );
             assert_eq!(
-                Period::parse_for("2010-11-Q3", f),
+                Period::parse_with("2010-11-Q3", f),
                 Ok(Period::Quarter { fy: 2010, q: 3 })
             );
         }
-        assert_eq!(
-            Period::parse_for("2010-11", Frequency::Monthly),
-            Ok(nov2010)
-        );
+        assert_eq!(Period::parse_with("2010-11", false), Ok(nov2010));
         // A slash is always a year, and a year that is no month stays a year.
-        assert_eq!(Period::parse_for("2010/11", Frequency::Monthly), Ok(y2010));
+        assert_eq!(Period::parse_with("2010/11", false), Ok(y2010));
         assert_eq!(
-            Period::parse_for("2019-20", Frequency::Monthly),
+            Period::parse_with("2019-20", false),
             Ok(Period::Year { fy: 2019 })
         );
         for s in [
@@ -535,10 +528,10 @@ mod tests {
             "2010/1a",
         ] {
             assert!(Period::parse(s).is_err(), "{s}");
-            assert!(Period::parse_for(s, Frequency::Annual).is_err(), "{s}");
+            assert!(Period::parse_with(s, true).is_err(), "{s}");
         }
-        assert!(Period::parse_for("2019-13", Frequency::Monthly).is_err());
-        assert!(Period::parse_for("2019-21", Frequency::Annual).is_err());
+        assert!(Period::parse_with("2019-13", false).is_err());
+        assert!(Period::parse_with("2019-21", true).is_err());
     }
 
     #[test]

@@ -223,7 +223,7 @@ impl Reader {
             },
             Value::String(s) => {
                 let p = Self::field_path(o, key);
-                match crate::csv::parse_number(s) {
+                match crate::number::parse_number(s) {
                     Ok(Some(_)) => self.err(
                         p,
                         format!("\"{s}\" is text; write the number without quotes"),
