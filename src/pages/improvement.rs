@@ -201,17 +201,17 @@ fn ImprovementPlan(ds: Arc<Dataset>) -> impl IntoView {
         let ds = ds.clone();
         Memo::new(move |_| state.location.with(|l| PlanQuery::from_location(l, &ds)))
     };
-    // The filters from the link, at the app's reporting period (the same on every page).
-    let query = Memo::new(move |_| {
-        let period = state.period();
-        view_state.with(|v| PlanQuery {
-            period,
-            ..v.0.clone()
-        })
-    });
+    // The filters as the link gives them (links and filter changes write these back, so a
+    // period the link does not name is not added to it).
+    let query = Memo::new(move |_| view_state.with(|v| v.0.clone()));
+    // The filters at the app's reporting period (the same on every page).
+    let at_period = move |q: PlanQuery| PlanQuery {
+        period: state.period(),
+        ..q
+    };
     let plan = {
         let ds = ds.clone();
-        Memo::new(move |_| query.with(|q| apply(&ds, q)))
+        Memo::new(move |_| apply(&ds, &at_period(query.get())))
     };
     // Filters rewrite the query; a data file given in the link (`data=`) stays.
     let set_query = move |q: PlanQuery| {
@@ -270,7 +270,7 @@ fn ImprovementPlan(ds: Arc<Dataset>) -> impl IntoView {
     let spotlight = {
         let ds = ds.clone();
         move || {
-            let all = apply(&ds, &query.with(|q| q.cleared()));
+            let all = apply(&ds, &at_period(query.with(|q| q.cleared())));
             let chosen = query.with(|q| q.services.clone());
             let base = query.with(|q| q.cleared());
             area_services(&ds)
