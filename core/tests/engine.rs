@@ -525,4 +525,25 @@ fn words_and_small_answers() {
         Engine::new(&ds, p("2018-19-Q1")).plan_as_at(PlanKind::Strategy),
         None
     );
+    // A figure for a period after the one in view with no actual yet is not due, not missing:
+    // i4's 2019/20 value (target only) at Q2 2019/20; at Q4 2019/20 it is due and missing.
+    let i4 = ds.indicator("i4").unwrap();
+    let v = &i4.values[2];
+    assert_eq!(
+        Engine::new(&ds, p("2019-20-Q2")).figure(i4, v).rag,
+        Rag::NotDue
+    );
+    assert_eq!(
+        Engine::new(&ds, p("2019-20-Q4")).figure(i4, v).rag,
+        Rag::NoData
+    );
+    assert_eq!(
+        Engine::new(&ds, p("2020-21-Q1")).figure(i4, v).rag,
+        Rag::NoData
+    );
+    // A figure with an actual keeps its rating whatever the period.
+    assert_eq!(
+        Engine::new(&ds, p("2017-18")).figure(i4, &i4.values[1]).rag,
+        Rag::Green
+    );
 }

@@ -23,7 +23,7 @@ pub fn RagLegend(tolerance: Tolerance) -> impl IntoView {
                 <div><dt><RagTag rag=Rag::DataOnly/></dt><dd>"Reported for information: no target, so not rated."</dd></div>
                 <div><dt><RagTag rag=Rag::NotDue/></dt><dd>"Not reported in this period (for example an annual indicator before the year end)."</dd></div>
             </dl>
-            <p class="gt-legend__note">"Direction of travel says whether performance got better or worse, taking into account whether higher or lower is better: short term against the previous period, long term against the same period a year earlier."</p>
+            <p class="gt-legend__note">{format!("Direction of travel says whether the latest figure got better or worse, taking into account whether higher or lower is better: “{}” compares it with the figure before it, “{}” with the same period a year earlier.", gt_core::engine::SHORT_TERM, gt_core::engine::LONG_TERM)}</p>
         </details>
     }
 }

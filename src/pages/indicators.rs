@@ -481,7 +481,10 @@ fn IndicatorDetail(
         .iter()
         .rev()
         .map(|v| {
-            let s = gt_core::engine::figure_status(&ds, &ind, v);
+            let s = match period {
+                Some(p) => Engine::new(&ds, p).figure(&ind, v),
+                None => gt_core::engine::figure_status(&ds, &ind, v),
+            };
             let var = variance(v);
             let var_text = var.map(|x| {
                 let pct = x.percent.map(|p| format!(" ({}{:.1}%)", if p > 0.0 { "+" } else { "" }, p)).unwrap_or_default();

@@ -255,6 +255,23 @@ impl<'a> Engine<'a> {
         rag::value_status(i, v, self.tolerance)
     }
 
+    /// One figure of an indicator (a row of its figures table) as at the period: its status by
+    /// the rules, except that a value for a period that ends after the period in view and has
+    /// no actual yet is Not due (its period has not come), not No data yet.
+    pub fn figure(&self, i: &'a Indicator, v: &'a IndicatorValue) -> Status<'a> {
+        let s = self.value_status(i, v);
+        if v.actual.is_none() && v.period.end() > self.period.end() {
+            Status {
+                rag: Rag::NotDue,
+                manual: false,
+                computed: Rag::NotDue,
+                value: Some(v),
+            }
+        } else {
+            s
+        }
+    }
+
     /// Everything the pages say about an indicator as at the period.
     pub fn indicator(&self, i: &'a Indicator) -> IndicatorAt<'a> {
         let status = self.status(i);
