@@ -186,6 +186,12 @@ impl AppState {
         self.period.with(|p| p.period)
     }
 
+    /// The period the link chose, if it chose one (for links that keep it; a default period
+    /// is not written into links, so they keep following the data's latest).
+    pub fn chosen_period(&self) -> Option<Period> {
+        self.period.with(|p| p.period.filter(|_| p.chosen))
+    }
+
     /// The dataset, when loaded.
     pub fn dataset(&self) -> Option<Arc<Dataset>> {
         match self.data.get() {

@@ -702,7 +702,7 @@ fn AreaDetail(ds: Arc<Dataset>, id: String) -> impl IntoView {
     };
     let area = Arc::new(area);
     let period = Signal::derive(move || state.period());
-    let keep = move || period.get();
+    let keep = move || state.chosen_period();
     let plan_href = move |q: PlanQuery| {
         PlanQuery {
             period: keep(),

@@ -67,7 +67,7 @@ pub fn PrioritiesPage() -> impl IntoView {
         move || {
             let ds = data.get();
             let p = period.get();
-            let keep = p;
+            let keep = use_app().chosen_period();
             ds.priorities
                 .iter()
                 .map(|pr| {
@@ -267,7 +267,8 @@ fn PriorityDetail(ds: Arc<Dataset>, id: String) -> impl IntoView {
         .priorities
         .get(pos + 1)
         .map(|p| (p.id.clone(), p.title.clone()));
-    let keep = move || period.get();
+    let state = use_app();
+    let keep = move || state.chosen_period();
 
     let head = {
         let ds = ds.clone();
