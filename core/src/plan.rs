@@ -23,16 +23,9 @@ pub const CROSS_CUTTING_LABEL: &str = "Cross-cutting (no single service)";
 
 /// Every period with at least one update in the plan, oldest first, without repeats.
 pub fn update_periods(ds: &Dataset, plan: Plan) -> Vec<Period> {
-    let mut v: Vec<Period> = match plan {
-        Plan::Strategy => ds
-            .projects()
-            .flat_map(|(_, x)| x.updates.iter().map(|u| u.period))
-            .collect(),
-        Plan::Improvement => ds
-            .actions()
-            .flat_map(|(_, _, x)| x.updates.iter().map(|u| u.period))
-            .collect(),
-    };
+    let mut v: Vec<Period> = crate::engine::plan_updates_of(ds, plan)
+        .map(|u| u.period)
+        .collect();
     v.sort();
     v.dedup();
     v

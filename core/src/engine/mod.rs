@@ -449,16 +449,7 @@ impl<'a> Engine<'a> {
     /// summary for the period says plainly that no update existed yet).
     pub fn any_update(&self, plan: PlanKind) -> bool {
         let end = self.period.end();
-        match plan {
-            PlanKind::Strategy => self
-                .ds
-                .projects()
-                .any(|(_, x)| x.updates.iter().any(|u| u.period.end() <= end)),
-            PlanKind::Improvement => self
-                .ds
-                .actions()
-                .any(|(_, _, x)| x.updates.iter().any(|u| u.period.end() <= end)),
-        }
+        plan_updates_of(self.ds, plan).any(|u| u.period.end() <= end)
     }
 
     /// The period of the newest update in a plan at or before the period, when it is older
@@ -466,23 +457,11 @@ impl<'a> Engine<'a> {
     /// last progress report is Q3 2019/20).
     pub fn plan_as_at(&self, plan: PlanKind) -> Option<Period> {
         let end = self.period.end();
-        let newest = match plan {
-            PlanKind::Strategy => self
-                .ds
-                .projects()
-                .flat_map(|(_, x)| x.updates.iter())
-                .filter(|u| u.period.end() <= end)
-                .map(|u| u.period)
-                .max(),
-            PlanKind::Improvement => self
-                .ds
-                .actions()
-                .flat_map(|(_, _, x)| x.updates.iter())
-                .filter(|u| u.period.end() <= end)
-                .map(|u| u.period)
-                .max(),
-        };
-        newest.filter(|p| p.end() < end)
+        plan_updates_of(self.ds, plan)
+            .filter(|u| u.period.end() <= end)
+            .map(|u| u.period)
+            .max()
+            .filter(|p| p.end() < end)
     }
 
     /// "Overdue" in words for this period: "due before 31 December 2019 and not complete".
@@ -512,15 +491,17 @@ pub enum PlanKind {
 
 /// The first period with an update in a plan (to say when its reporting starts).
 pub fn first_update(ds: &Dataset, plan: PlanKind) -> Option<Period> {
+    plan_updates_of(ds, plan).map(|u| u.period).min()
+}
+
+/// Every update of one plan: the projects' (strategy) or the actions' (improvement plan).
+pub fn plan_updates_of(
+    ds: &Dataset,
+    plan: PlanKind,
+) -> Box<dyn Iterator<Item = &StatusUpdate> + '_> {
     match plan {
-        PlanKind::Strategy => ds
-            .projects()
-            .flat_map(|(_, x)| x.updates.iter().map(|u| u.period))
-            .min(),
-        PlanKind::Improvement => ds
-            .actions()
-            .flat_map(|(_, _, x)| x.updates.iter().map(|u| u.period))
-            .min(),
+        PlanKind::Strategy => Box::new(ds.projects().flat_map(|(_, x)| x.updates.iter())),
+        PlanKind::Improvement => Box::new(ds.actions().flat_map(|(_, _, x)| x.updates.iter())),
     }
 }
 
