@@ -1,0 +1,127 @@
+//! The export: returns written out in the layout the reader reads, and the list view with the
+//! engine's answers.
+
+use super::columns::Field;
+use super::find::scope_cell;
+use super::merge::period_fits;
+use super::rfc4180::{csv_line, guard_formula};
+use crate::model::*;
+use crate::number::write_number;
+use crate::period::Period;
+
+/// Writes indicators' values as a CSV return in the layout [`read_returns`](super::read_returns) reads: a header row,
+/// then one row per indicator per period. With `periods`, one row for each listed period that
+/// fits the indicator's frequency, blank where there is no value yet (a template to fill in);
+/// without, one row per value. UTF-8 with a byte-order mark (so Excel reads "£" and accents),
+/// CRLF line ends, RFC 4180 quoting, numbers written plainly, periods as ids, council and
+/// service as ids, the status only when set by hand, and text cells guarded against formula
+/// injection ([`guard_formula`]).
+pub fn export_returns(
+    ds: &Dataset,
+    indicators: &[&Indicator],
+    periods: Option<&[Period]>,
+) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&csv_line(&Field::EXPORT.map(|f| f.name())));
+    for ind in indicators {
+        match periods {
+            None => {
+                let mut values: Vec<&IndicatorValue> = ind.values.iter().collect();
+                values.sort_by_key(|v| v.period);
+                for v in values {
+                    out.push_str(&export_row(ind, &v.period, Some(v)));
+                }
+            }
+            Some(ps) => {
+                let mut ps: Vec<Period> = ps.to_vec();
+                ps.sort();
+                ps.dedup();
+                for p in ps.iter().filter(|p| period_fits(ind.frequency, p)) {
+                    out.push_str(&export_row(ind, p, ind.value(p)));
+                }
+            }
+        }
+    }
+    // `ds` is not needed for the rows today (council and service are written as ids); it stays
+    // in the signature so that the layout can grow (e.g. names beside ids) without callers changing.
+    let _ = ds;
+    out
+}
+
+/// The headings of the columns [`export_view`] adds after a return's: what the reporting
+/// engine says of each row, in the words every page and the pack use. None of them is a
+/// column the reader takes, so the file imports again as a return.
+pub const VIEW_COLUMNS: [&str; 4] = [
+    "Status by the rules",
+    crate::engine::SHORT_TERM,
+    crate::engine::LONG_TERM,
+    "Latest figure as at",
+];
+
+/// The indicator list's current view as CSV: the rows [`export_returns`] writes for `period`,
+/// each followed by the engine's answer for that indicator as at the period: its status (by
+/// the rules, even where the file sets one by hand), its direction of travel since the previous
+/// figure and since a year earlier ("Improved since Q1 2019/20"), and the period of the latest
+/// figure when it is older than the period.
+pub fn export_view(ds: &Dataset, indicators: &[&Indicator], period: &Period) -> String {
+    let engine = crate::engine::Engine::new(ds, *period);
+    let mut out = String::from("\u{feff}");
+    let mut head: Vec<&str> = Field::EXPORT.iter().map(|f| f.name()).collect();
+    head.extend(VIEW_COLUMNS);
+    out.push_str(&csv_line(&head));
+    for ind in indicators {
+        if !period_fits(ind.frequency, period) {
+            continue;
+        }
+        let at = engine.indicator(ind);
+        let row = export_row(ind, period, ind.value(period));
+        let travel = |t: Option<crate::rag::Travel>| t.map(|t| t.describe()).unwrap_or_default();
+        let extra = csv_line(&[
+            at.status.computed.label().to_string(),
+            travel(at.short_term),
+            travel(at.long_term),
+            at.as_at.map(|p| p.short_label()).unwrap_or_default(),
+        ]);
+        // One line: the return's cells, then the engine's.
+        out.push_str(row.trim_end_matches("\r\n"));
+        out.push(',');
+        out.push_str(&extra);
+    }
+    out
+}
+
+/// Every value of every indicator in the dataset, as [`export_returns`] writes them.
+pub fn export_all(ds: &Dataset) -> String {
+    let inds: Vec<&Indicator> = ds.indicators.iter().collect();
+    export_returns(ds, &inds, None)
+}
+
+fn export_row(ind: &Indicator, period: &Period, v: Option<&IndicatorValue>) -> String {
+    let text = |s: Option<&str>| guard_formula(s.unwrap_or("")).into_owned();
+    let num = |x: Option<f64>| x.map(write_number).unwrap_or_default();
+    let cells: Vec<String> = Field::EXPORT
+        .iter()
+        .map(|f| match f {
+            Field::IndicatorId => text(Some(&ind.id)),
+            Field::Indicator => text(Some(&ind.name)),
+            Field::Council => text(Some(&scope_cell(&ind.scope))),
+            Field::Organisation => String::new(),
+            Field::Service => text(Some(&ind.service)),
+            Field::Frequency => ind.frequency.as_str().to_string(),
+            Field::Polarity => ind.polarity.as_str().to_string(),
+            Field::Unit => text(ind.unit.as_deref()),
+            Field::Period => period.id(),
+            Field::Target => num(v.and_then(|v| v.target)),
+            Field::Actual => num(v.and_then(|v| v.actual)),
+            Field::Rag => v
+                .and_then(|v| v.rag)
+                .map(|r| r.as_str().to_string())
+                .unwrap_or_default(),
+            Field::RagJustification => text(v.and_then(|v| v.rag_justification.as_deref())),
+            Field::Commentary => text(v.and_then(|v| v.commentary.as_deref())),
+            Field::Reason => text(v.and_then(|v| v.reason.as_deref())),
+            Field::RemedialAction => text(v.and_then(|v| v.remedial_action.as_deref())),
+        })
+        .collect();
+    csv_line(&cells)
+}

@@ -1,0 +1,151 @@
+//! What an import did: the report, in structured form and in words.
+
+use crate::model::*;
+use crate::period::Period;
+
+/// Something's id and name, for reports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Named {
+    pub id: String,
+    pub name: String,
+}
+
+/// A status in the file that differs from what the rules compute.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RagDisagreement {
+    pub row: usize,
+    pub indicator_id: String,
+    pub period: Period,
+    /// The status the file gives (stored as set by hand).
+    pub published: Rag,
+    /// What the rules compute: one entry for an indicator with a polarity; for a data-only
+    /// indicator (polarity unknown), two: if higher were better, and if lower were better —
+    /// listed only when the file's status matches neither.
+    pub computed: Vec<(Polarity, Rag)>,
+}
+
+/// What an import did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportReport {
+    pub source_name: String,
+    /// Rows of figures read from the file.
+    pub rows_read: usize,
+    pub councils_created: Vec<Named>,
+    pub services_created: Vec<Named>,
+    /// (service, council): a council added to the councils a service serves.
+    pub services_extended: Vec<(Named, Named)>,
+    pub indicators_created: Vec<Named>,
+    /// Indicators already in the dataset that got a value added or changed.
+    pub indicators_updated: Vec<Named>,
+    pub values_added: usize,
+    pub values_changed: usize,
+    /// Rows that matched a value already the same.
+    pub values_unchanged: usize,
+    /// Rows with no figure, status or text: nothing to record.
+    pub rows_skipped: Vec<usize>,
+    pub disagreements: Vec<RagDisagreement>,
+    /// Warnings and notes for the user, in plain words ("Row 5: the file says Green, the rules
+    /// compute Amber (…)").
+    pub notes: Vec<String>,
+}
+
+pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn names_in_brackets(items: &[Named]) -> String {
+    if items.is_empty() || items.len() > 3 {
+        String::new()
+    } else {
+        format!(
+            " ({})",
+            items
+                .iter()
+                .map(|n| n.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    }
+}
+
+impl ImportReport {
+    /// Whether the import changed nothing.
+    pub fn is_no_change(&self) -> bool {
+        self.councils_created.is_empty()
+            && self.services_created.is_empty()
+            && self.services_extended.is_empty()
+            && self.indicators_created.is_empty()
+            && self.values_added == 0
+            && self.values_changed == 0
+    }
+
+    /// One sentence for people: "45 indicators created, 90 values added, 1 council created (Hart
+    /// District Council), 11 services created".
+    pub fn summary(&self) -> String {
+        if self.is_no_change() {
+            return if self.values_unchanged > 0 {
+                format!(
+                    "No changes: {} already as in the file",
+                    plural(self.values_unchanged, "value is", "values are")
+                )
+            } else {
+                "No changes".to_string()
+            };
+        }
+        let mut parts = Vec::new();
+        if !self.indicators_created.is_empty() {
+            parts.push(plural(
+                self.indicators_created.len(),
+                "indicator created",
+                "indicators created",
+            ));
+        }
+        if !self.indicators_updated.is_empty() {
+            parts.push(plural(
+                self.indicators_updated.len(),
+                "indicator updated",
+                "indicators updated",
+            ));
+        }
+        if self.values_added > 0 {
+            parts.push(plural(self.values_added, "value added", "values added"));
+        }
+        if self.values_changed > 0 {
+            parts.push(plural(
+                self.values_changed,
+                "value changed",
+                "values changed",
+            ));
+        }
+        if !self.councils_created.is_empty() {
+            parts.push(format!(
+                "{}{}",
+                plural(
+                    self.councils_created.len(),
+                    "council created",
+                    "councils created"
+                ),
+                names_in_brackets(&self.councils_created)
+            ));
+        }
+        if !self.services_created.is_empty() {
+            parts.push(format!(
+                "{}{}",
+                plural(
+                    self.services_created.len(),
+                    "service created",
+                    "services created"
+                ),
+                names_in_brackets(&self.services_created)
+            ));
+        }
+        if !self.services_extended.is_empty() {
+            parts.push(plural(
+                self.services_extended.len(),
+                "service now also serves another council",
+                "services now also serve another council",
+            ));
+        }
+        parts.join(", ")
+    }
+}
