@@ -1,6 +1,7 @@
 //! Golden Thread's core: the data model, file reading and validation, the RAG rules, periods,
 //! summaries, CSV returns and view state. No Leptos, no web-sys: tested on the host.
 
+pub mod axis;
 pub mod bundle;
 pub mod csv;
 pub mod edit;

@@ -1,8 +1,9 @@
 //! Charts in SVG (no canvas): an indicator's trend, and the small sparkline in table rows.
 //! Every chart has a text alternative: a title and description, and a data table beside it.
 
-use gt_core::rag::value_status;
-use gt_core::{Indicator, Polarity, Rag, Tolerance};
+use gt_core::axis::{nice_axis, thin_labels};
+use gt_core::engine::figure_status;
+use gt_core::{Dataset, Indicator, Polarity, Rag, Tolerance};
 use leptos::prelude::*;
 
 fn shape_at(rag: Rag, x: f64, y: f64) -> AnyView {
@@ -32,6 +33,7 @@ fn band(polarity: Polarity, target: f64, tol: Tolerance) -> Option<(f64, f64)> {
 /// dashed line, and the Amber band shaded.
 #[component]
 pub fn TrendChart(
+    ds: std::sync::Arc<Dataset>,
     indicator: Indicator,
     default_tolerance: Tolerance,
     #[prop(into)] described_by: String,
@@ -56,12 +58,10 @@ pub fn TrendChart(
     if !lo.is_finite() {
         return view! { <p class="gt-body">"No figures to chart yet."</p> }.into_any();
     }
-    if (hi - lo).abs() < 1e-9 {
-        hi += 1.0;
-        lo -= 1.0;
-    }
-    let pad = (hi - lo) * 0.08;
-    let (lo, hi) = (lo - pad, hi + pad);
+    // Round ticks; a percentage axis stays within 0-100.
+    let percent = ind.unit.as_deref().map(str::trim) == Some("%");
+    let axis = nice_axis(lo, hi, 6, percent);
+    let (lo, hi) = (axis.lo, axis.hi);
     let x_at = move |i: usize| {
         if n <= 1 {
             left + (w - left - right) / 2.0
@@ -70,11 +70,11 @@ pub fn TrendChart(
         }
     };
     let y_at = move |v: f64| top + (h - top - bottom) * (1.0 - (v - lo) / (hi - lo));
-    let ticks: Vec<f64> = (0..5).map(|k| lo + (hi - lo) * k as f64 / 4.0).collect();
+    let ticks = axis.ticks.clone();
     let fmt_tick = {
         let unit = ind.unit.clone();
-        let dec = ind.decimals;
-        move |v: f64| gt_core::fmt::value(v, dec.map(|d| d.min(1)).or(Some(1)), unit.as_deref())
+        let dec = axis.decimals;
+        move |v: f64| gt_core::fmt::value(v, Some(dec), unit.as_deref())
     };
     let actual_path: String = ind
         .values
@@ -131,7 +131,14 @@ pub fn TrendChart(
     } else {
         None
     };
-    let label_every = n.div_ceil(8).max(1);
+    // Period labels thinned so none overlap: about 8 units a character at 13 px, plus room.
+    let widest = ind
+        .values
+        .iter()
+        .map(|v| v.period.short_label().chars().count())
+        .max()
+        .unwrap_or(0) as f64;
+    let labelled = thin_labels(n, w - left - right, widest * 7.5 + 16.0);
     let title_id = format!("chart-title-{}", ind.id);
     let desc_id = format!("chart-desc-{}", ind.id);
     let desc = format!(
@@ -144,7 +151,7 @@ pub fn TrendChart(
         .iter()
         .enumerate()
         .filter_map(|(i, v)| {
-            let s = value_status(&ind, v, default_tolerance);
+            let s = figure_status(&ds, &ind, v);
             v.actual.map(|a| shape_at(s.rag, x_at(i), y_at(a)))
         })
         .collect();
@@ -168,8 +175,11 @@ pub fn TrendChart(
                 {last_target.map(|(i, t)| view! { <text class="gt-chart__label" x=x_at(i) y=y_at(t) - 8.0 text-anchor="end">"Target"</text> })}
                 <path class="gt-chart__actual" d=actual_path/>
                 {points}
-                {ind.values.iter().enumerate().filter(|(i, _)| i % label_every == 0 || *i == n - 1).map(|(i, v)| view! {
-                    <text class="gt-chart__tick" x=x_at(i) y=h - bottom + 22.0 text-anchor="middle">{v.period.short_label()}</text>
+                {labelled.iter().map(|&i| {
+                    // The first and last labels keep inside the chart.
+                    let anchor = if n > 1 && i == 0 { "start" } else if n > 1 && i == n - 1 { "end" } else { "middle" };
+                    let x = if anchor == "start" { x_at(i) - 6.0 } else if anchor == "end" { x_at(i) + 6.0 } else { x_at(i) };
+                    view! { <text class="gt-chart__tick" x=x y=h - bottom + 22.0 text-anchor=anchor data-testid="x-label">{ind.values[i].period.short_label()}</text> }
                 }).collect_view()}
             </svg>
             <figcaption class="gt-chart__key">

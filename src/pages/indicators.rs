@@ -548,7 +548,7 @@ fn IndicatorDetail(
         </div>
         {ind.description.clone().map(|d| view! { <p class="gt-body-l">{d}</p> })}
         <h2 class="gt-heading-l">"Trend"</h2>
-        <TrendChart indicator=ind.clone() default_tolerance=tol described_by=table_id.clone()/>
+        <TrendChart ds=ds.clone() indicator=ind.clone() default_tolerance=tol described_by=table_id.clone()/>
         <div class="gt-table-wrap" role="region" aria-label="Figures for every period (scrolls sideways on small screens)" tabindex="0">
         <table class="gt-table gt-table--figures" id=table_id data-testid="figures-table">
             <caption class="gt-table__caption">"Figures for every period, newest first"</caption>
