@@ -1,12 +1,13 @@
 //! Importing files: JSON datasets, CSV returns and changes files, by file picker or by dropping
 //! them anywhere on the page. Everything is checked in full first; nothing changes until the
-//! user confirms, and a failed import changes nothing.
+//! user confirms, and a failed or cancelled import changes nothing. A CSV return with rows that
+//! cannot be read can be imported without them, on request (`gt_core::csv::import_readable`).
 
 use crate::adapters::{files, location};
 use crate::edits;
 use crate::loading::{self, set_source};
 use crate::state::{AppState, Load, NoticeKind, Origin};
-use gt_core::csv::{decode_bytes, import_csv, ImportReport};
+use gt_core::csv::{decode_bytes, import_readable, CsvProblem, ImportReport};
 use gt_core::edit::{dataset_key, net_changes, Saved};
 use gt_core::route::{Location, Route};
 use gt_core::Dataset;
@@ -19,10 +20,12 @@ use std::sync::Arc;
 pub enum Pending {
     Nothing,
     Reading(String),
-    /// The file cannot be used: every problem, with its place.
+    /// The file cannot be used as it is: every problem, with its place; and, for a CSV return
+    /// whose other rows can be read, the offer to import those and leave the rest out.
     Refused {
         name: String,
         problems: Vec<String>,
+        offers: Vec<Offer>,
     },
     /// A whole dataset, to replace the current data.
     Dataset {
@@ -34,8 +37,8 @@ pub enum Pending {
     /// A CSV return: merged into the current data, or as a new dataset.
     Csv {
         name: String,
-        merged: Result<(Arc<Dataset>, String, Vec<String>), Vec<String>>,
-        fresh: Result<(Arc<Dataset>, String, Vec<String>), Vec<String>>,
+        merged: Box<CsvChoice>,
+        fresh: Box<CsvChoice>,
     },
     /// A changes file, to add to this browser's changes.
     Changes {
@@ -45,6 +48,67 @@ pub enum Pending {
     },
     /// Done: what happened.
     Done(String),
+    /// Done, with the rows of a CSV return that were left out, each with its reason.
+    DoneLeavingOut {
+        message: String,
+        left_out: Vec<String>,
+    },
+}
+
+/// Data ready to use: the dataset, its JSON, and what the import did, in lines.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ready {
+    pub data: Arc<Dataset>,
+    pub json: String,
+    pub lines: Vec<String>,
+}
+
+/// The readable rows of a CSV return some of whose rows cannot be read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Readable {
+    pub ready: Ready,
+    /// Rows imported.
+    pub rows: usize,
+    /// The rows left out, each once.
+    pub rows_left_out: Vec<usize>,
+    /// Every problem of the rows left out ("Row 7, column "actual": …").
+    pub left_out: Vec<String>,
+    /// What importing them changes ("15 indicators updated, 86 values added").
+    pub changes: String,
+}
+
+/// One way to take a CSV return: the whole file (or every problem), and, when some rows cannot
+/// be read, the others.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CsvChoice {
+    pub whole: Result<Ready, Vec<String>>,
+    pub readable: Option<Readable>,
+}
+
+/// An offer to import a CSV return's readable rows, for the refusal.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Offer {
+    /// Into the current data (else as new data).
+    pub merge: bool,
+    pub readable: Readable,
+}
+
+impl Readable {
+    /// The button: "Import the 86 readable rows and leave out these 4" ("… leave out this
+    /// one" for one row); as new data: "Open the 86 readable rows as new data and …".
+    pub fn label(&self, merge: bool) -> String {
+        let n = self.rows;
+        let rows = if n == 1 { "row" } else { "rows" };
+        let these = match self.rows_left_out.len() {
+            1 => "this one".to_string(),
+            m => format!("these {m}"),
+        };
+        if merge {
+            format!("Import the {n} readable {rows} and leave out {these}")
+        } else {
+            format!("Open the {n} readable {rows} as new data and leave out {these}")
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -81,6 +145,7 @@ pub async fn examine(state: AppState, importer: Importer, name: String, bytes: V
         importer.pending.set(Pending::Refused {
             name: name.clone(),
             problems,
+            offers: Vec::new(),
         });
     };
     let text = match decode_bytes(&bytes) {
@@ -147,30 +212,94 @@ pub async fn examine(state: AppState, importer: Importer, name: String, bytes: V
         Load::Ready(ds) => Some(ds),
         _ => None,
     };
-    let as_result = |r: Result<(Dataset, ImportReport), Vec<gt_core::csv::CsvProblem>>| match r {
-        Ok((ds, rep)) => {
-            let json = ds.to_json();
-            Ok((Arc::new(ds), json, report_lines(&rep)))
-        }
-        Err(ps) => Err(ps
-            .iter()
-            .map(|p| format!("{name}: {p}"))
-            .collect::<Vec<_>>()),
-    };
     let merged = match &current {
-        Some(ds) => as_result(import_csv(Some(ds), &text, &name)),
-        None => Err(vec![
-            "No data is loaded to add these figures to.".to_string()
-        ]),
+        Some(ds) => csv_choice(Some(ds), &text, &name),
+        None => CsvChoice {
+            whole: Err(vec![
+                "No data is loaded to add these figures to.".to_string()
+            ]),
+            readable: None,
+        },
     };
-    let fresh = as_result(import_csv(None, &text, &name));
-    if let (Err(a), Err(_)) = (&merged, &fresh) {
-        return refuse(a.clone());
+    let fresh = csv_choice(None, &text, &name);
+    if let (Err(a), Err(_)) = (&merged.whole, &fresh.whole) {
+        // Nothing can be imported as it is: the problems, and the readable rows on request.
+        let offers = [(true, &merged), (false, &fresh)]
+            .into_iter()
+            .filter_map(|(merge, c)| c.readable.clone().map(|readable| Offer { merge, readable }))
+            .collect();
+        importer.pending.set(Pending::Refused {
+            name,
+            problems: a.clone(),
+            offers,
+        });
+        return;
     }
     importer.pending.set(Pending::Csv {
         name,
-        merged,
-        fresh,
+        merged: Box::new(merged),
+        fresh: Box::new(fresh),
+    });
+}
+
+fn ready(ds: Dataset, rep: &ImportReport) -> Ready {
+    let json = ds.to_json();
+    Ready {
+        data: Arc::new(ds),
+        json,
+        lines: report_lines(rep),
+    }
+}
+
+/// A CSV return into `base` (or as new data): the whole file, or its problems and its readable
+/// rows. Nothing is changed here.
+fn csv_choice(base: Option<&Dataset>, text: &str, name: &str) -> CsvChoice {
+    let named = |ps: &[CsvProblem]| ps.iter().map(|p| format!("{name}: {p}")).collect();
+    match import_readable(base, text, name) {
+        Err(ps) => CsvChoice {
+            whole: Err(named(&ps)),
+            readable: None,
+        },
+        Ok((ds, rep)) if rep.left_out.is_empty() => CsvChoice {
+            whole: Ok(ready(ds, &rep)),
+            readable: None,
+        },
+        Ok((ds, rep)) => CsvChoice {
+            whole: Err(named(&rep.left_out)),
+            readable: Some(Readable {
+                rows: rep.rows_read,
+                rows_left_out: rep.rows_left_out(),
+                left_out: rep.left_out.iter().map(|p| p.to_string()).collect(),
+                changes: rep.changes(),
+                ready: ready(ds, &rep),
+            }),
+        },
+    }
+}
+
+/// Imports a CSV return's readable rows, leaving out the others, and says which.
+pub fn use_readable(state: &AppState, importer: Importer, name: &str, readable: Readable) {
+    let Readable {
+        ready,
+        rows,
+        rows_left_out,
+        left_out,
+        ..
+    } = readable;
+    use_dataset_text(state, importer, name, ready.data, &ready.json);
+    let m = rows_left_out.len();
+    importer.pending.update(|p| {
+        if let Pending::Done(message) = p {
+            *p = Pending::DoneLeavingOut {
+                message: format!(
+                    "{message} {rows} {} of {name} {} imported; {m} {} left out:",
+                    if rows == 1 { "row" } else { "rows" },
+                    if rows == 1 { "was" } else { "were" },
+                    if m == 1 { "row was" } else { "rows were" },
+                ),
+                left_out,
+            };
+        }
     });
 }
 
@@ -181,6 +310,7 @@ pub fn begin(state: AppState, importer: Importer, file: web_sys::File) {
     if size > files::MAX_BYTES {
         importer.pending.set(Pending::Refused {
             name: name.clone(),
+            offers: Vec::new(),
             problems: vec![format!(
                 "{name} is {:.1} MB. Golden Thread opens files of up to {:.0} MB, so that the page stays responsive. Split the file (for example one year per file) and import the parts. Nothing has been changed.",
                 size / 1_048_576.0,
@@ -196,6 +326,7 @@ pub fn begin(state: AppState, importer: Importer, file: web_sys::File) {
             Err(e) => importer.pending.set(Pending::Refused {
                 name,
                 problems: vec![e],
+                offers: Vec::new(),
             }),
         }
     });

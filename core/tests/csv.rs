@@ -908,10 +908,11 @@ fn hart_fixture_imports_as_a_new_dataset() {
     let text = hart_text();
     let returns = read_returns(&text).unwrap();
     assert_eq!(returns.rows.len(), 90);
-    assert_eq!(
-        returns.ignored_columns,
-        vec!["source_url", "published_direction", "notes"]
-    );
+    // published_direction is read (blank throughout: Hart published none); the others are not
+    // part of a return.
+    assert_eq!(returns.ignored_columns, vec!["source_url", "notes"]);
+    assert_eq!(returns.column_name(Field::Direction), "published_direction");
+    assert!(returns.rows.iter().all(|r| r.direction.is_none()));
     assert_eq!(returns.column_name(Field::Rag), "published_rag");
     let (ds, r) = import_returns(None, &returns, "hart-kpis-2014-15.csv").unwrap();
     assert!(validate(&ds).is_empty());
@@ -1108,6 +1109,7 @@ proptest! {
         let _ = read_csv(&s);
         let _ = read_returns(&s);
         let _ = import_csv(None, &s, &s);
+        let _ = import_readable(None, &s, &s);
         let _ = parse_number(&s);
         let _ = parse_period(&s);
         let _ = decode_bytes(s.as_bytes());
@@ -1124,6 +1126,13 @@ proptest! {
             }
         }
         let _ = import_csv(Some(&base), &s, "x.csv");
+        // The readable rows of any file import validly, and what is left out names its rows.
+        for b in [None, Some(&base)] {
+            if let Ok((ds, r)) = import_readable(b, &s, "x.csv") {
+                prop_assert!(validate(&ds).is_empty());
+                prop_assert!(r.left_out.iter().all(|p| p.row.is_some()));
+            }
+        }
     }
 
     #[test]

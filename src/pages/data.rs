@@ -2,13 +2,39 @@
 
 use crate::adapters::download;
 use crate::edits;
-use crate::importing::{self, use_importer, Pending};
+use crate::importing::{self, use_importer, CsvChoice, Pending, Readable};
 use crate::state::{use_app, use_data, Load, Origin};
 use gt_core::route::Route;
 use leptos::prelude::*;
 
 fn today() -> String {
     edits::now_iso().get(..10).unwrap_or("").to_string()
+}
+
+/// The one button that imports a CSV return's readable rows and leaves the others out, with
+/// what that would do.
+fn readable_button(
+    state: crate::state::AppState,
+    importer: importing::Importer,
+    name: &str,
+    readable: Readable,
+    merge: bool,
+    testid: &'static str,
+) -> impl IntoView {
+    let label = readable.label(merge);
+    let rows = &readable.rows_left_out;
+    let hint = format!(
+        "That leaves out row{} {} and makes these changes: {}. Nothing is changed until you choose.",
+        if rows.len() == 1 { "" } else { "s" },
+        rows.iter().map(|r| r.to_string()).collect::<Vec<_>>().join(", "),
+        readable.changes
+    );
+    let name = name.to_string();
+    let go = move |_| importing::use_readable(&state, importer, &name, readable.clone());
+    view! {
+        <p class="gt-hint">{hint}</p>
+        <button type="button" class="gt-button" on:click=go data-testid=testid>{label}</button>
+    }
 }
 
 #[component]
@@ -34,15 +60,31 @@ fn ImportPanel() -> impl IntoView {
         match importer.pending.get() {
         Pending::Nothing => ().into_any(),
         Pending::Reading(name) => view! { <p class="gt-body" role="status" data-testid="import-status">{format!("Reading {name}…")}</p> }.into_any(),
-        Pending::Refused { name, problems } => view! {
-            <div class="gt-error-summary" role="alert" data-testid="import-errors">
-                <h3 class="gt-heading-m">{format!("{name} cannot be imported")}</h3>
-                <p>{format!("{} problem{} found. Nothing has been changed: your data and your changes are as they were.", problems.len(), if problems.len() == 1 { " was" } else { "s were" })}</p>
-                <ul class="gt-error-summary__list">{problems.into_iter().take(100).map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-                <p>"Fix the file and import it again."</p>
-                <button type="button" class="gt-button gt-button--secondary" on:click=cancel>"Close"</button>
-            </div>
-        }.into_any(),
+        Pending::Refused { name, problems, offers } => {
+            let any_offer = !offers.is_empty();
+            let offers = offers.into_iter().map(|o| {
+                let testid = if o.merge { "import-readable" } else { "import-new-readable" };
+                view! {
+                    <div class="gt-import-choice">
+                        {readable_button(state, importer, &name, o.readable, o.merge, testid)}
+                    </div>
+                }
+            }).collect_view();
+            view! {
+                <div class="gt-error-summary" role="alert" data-testid="import-errors">
+                    <h3 class="gt-heading-m">{format!("{name} cannot be imported as it is")}</h3>
+                    <p>{format!("{} problem{} found. Nothing has been changed: your data and your changes are as they were.", problems.len(), if problems.len() == 1 { " was" } else { "s were" })}</p>
+                    <ul class="gt-error-summary__list" data-testid="import-problems">{problems.into_iter().take(200).map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                    {if any_offer {
+                        view! { <p>"Fix the file and import it again, or import the rows that can be read and leave these out:"</p> }.into_any()
+                    } else {
+                        view! { <p>"Fix the file and import it again."</p> }.into_any()
+                    }}
+                    {offers}
+                    <button type="button" class="gt-button gt-button--secondary" on:click=cancel data-testid="import-cancel">{if any_offer { "Cancel" } else { "Close" }}</button>
+                </div>
+            }.into_any()
+        }
         Pending::Dataset { name, text, data, summary } => {
             let confirm = move |_| importing::use_dataset_text(&state, importer, &name, data.clone(), &text);
             view! {
@@ -58,9 +100,10 @@ fn ImportPanel() -> impl IntoView {
             }.into_any()
         }
         Pending::Csv { name, merged, fresh } => {
-            let choice = |label: &'static str, testid: &'static str, r: Result<(std::sync::Arc<gt_core::Dataset>, String, Vec<String>), Vec<String>>, name: String| match r {
-                Ok((ds, json, lines)) => {
-                    let go = move |_| importing::use_dataset_text(&state, importer, &name, ds.clone(), &json);
+            let choice = |label: &'static str, testid: &'static str, merge: bool, c: CsvChoice, name: String| match c.whole {
+                Ok(ready) => {
+                    let importing::Ready { data, json, lines } = ready;
+                    let go = move |_| importing::use_dataset_text(&state, importer, &name, data.clone(), &json);
                     view! {
                         <div class="gt-import-choice">
                             <ul class="gt-list gt-list--bullet">{lines.into_iter().take(30).map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
@@ -68,18 +111,23 @@ fn ImportPanel() -> impl IntoView {
                         </div>
                     }.into_any()
                 }
-                Err(problems) => view! {
-                    <div class="gt-import-choice"><p>{format!("{label}: not possible.")}</p>
-                        <ul class="gt-error-summary__list">{problems.into_iter().take(30).map(|p| view! { <li>{p}</li> }).collect_view()}</ul></div>
-                }.into_any(),
+                Err(problems) => {
+                    let n = problems.len();
+                    let offer = c.readable.map(|r| readable_button(state, importer, &name, r, merge, if merge { "import-readable" } else { "import-new-readable" }));
+                    view! {
+                        <div class="gt-import-choice"><p>{format!("{label}: not possible for the whole file ({n} problem{}).", if n == 1 { "" } else { "s" })}</p>
+                            <ul class="gt-error-summary__list">{problems.into_iter().take(200).map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                            {offer}</div>
+                    }.into_any()
+                }
             };
             view! {
                 <div class="gt-inset gt-import-preview" data-testid="import-preview">
                     <h3 class="gt-heading-m">{format!("Figures from {name}")}</h3>
                     <h4 class="gt-heading-s">"Add them to the data shown now"</h4>
-                    {choice("Add to the current data", "import-merge", merged, name.clone())}
+                    {choice("Add to the current data", "import-merge", true, *merged, name.clone())}
                     <h4 class="gt-heading-s">"Or open them as a new set of data"</h4>
-                    {choice("Open as new data", "import-new", fresh, name.clone())}
+                    {choice("Open as new data", "import-new", false, *fresh, name.clone())}
                     <button type="button" class="gt-button gt-button--secondary" on:click=cancel data-testid="import-cancel">"Cancel"</button>
                 </div>
             }.into_any()
@@ -102,6 +150,12 @@ fn ImportPanel() -> impl IntoView {
             }.into_any()
         }
         Pending::Done(msg) => view! { <p class="gt-confirm" role="status" data-testid="import-done">{msg}</p> }.into_any(),
+        Pending::DoneLeavingOut { message, left_out } => view! {
+            <div class="gt-confirm" role="status" data-testid="import-done">
+                <p>{message}</p>
+                <ul class="gt-list gt-list--bullet" data-testid="import-left-out">{left_out.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+            </div>
+        }.into_any(),
     }
     };
     view! {

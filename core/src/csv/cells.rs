@@ -134,6 +134,140 @@ pub(super) fn parse_frequency(s: &str) -> Result<Option<Frequency>, String> {
     }))
 }
 
+/// Reads a frequency cell as councils write it: the frequency, and the value type a qualifier
+/// gives. "quarterly (cumulative)", "Quarterly - year to date" and "monthly YTD" are the
+/// frequency with a cumulative (year-to-date) measure; "cumulative" or "YTD" alone gives the
+/// measure and no frequency. Blank is neither.
+pub fn parse_frequency_cell(s: &str) -> Result<(Option<Frequency>, Option<Measure>), String> {
+    let key = words_key(s);
+    let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut kept: Vec<&str> = Vec::new();
+    let mut cumulative = false;
+    let mut i = 0;
+    while i < words.len() {
+        match words[i] {
+            "cumulative" | "cumulatively" | "ytd" => {
+                cumulative = true;
+                i += 1;
+            }
+            "year" if words.get(i + 1..i + 3) == Some(&["to", "date"][..]) => {
+                cumulative = true;
+                i += 3;
+            }
+            w => {
+                kept.push(w);
+                i += 1;
+            }
+        }
+    }
+    if !cumulative {
+        return parse_frequency(s).map(|f| (f, None));
+    }
+    match parse_frequency(&kept.join(" ")) {
+        Ok(f) => Ok((f, Some(Measure::Cumulative))),
+        Err(_) => Err(format!(
+            "\"{}\" is not a frequency (use {}, with \"(cumulative)\" or \"year to date\" after it if the figures are cumulative)",
+            s.trim(),
+            Frequency::words()
+        )),
+    }
+}
+
+/// Splits a period cell with words in brackets after the period: "2014/15 (annual report; data
+/// to Q3)" is `("2014/15", "annual report; data to Q3")`. Several bracketed groups are joined
+/// with "; ". None when the cell does not end with a bracket or nothing comes before it.
+pub fn period_and_words(s: &str) -> Option<(&str, String)> {
+    let mut head = s.trim();
+    let mut groups = Vec::new();
+    while let Some(close) = head.chars().last().filter(|c| matches!(c, ')' | ']')) {
+        let open = if close == ')' { '(' } else { '[' };
+        let mut depth = 0usize;
+        let mut at = None;
+        for (i, c) in head.char_indices().rev() {
+            if c == close {
+                depth += 1;
+            } else if c == open {
+                depth -= 1;
+                if depth == 0 {
+                    at = Some(i);
+                    break;
+                }
+            }
+        }
+        let at = at?;
+        let inner = head[at + 1..head.len() - 1].trim();
+        if !inner.is_empty() {
+            groups.push(inner.to_string());
+        }
+        head = head[..at].trim_end_matches([' ', '-', '–', ',', ':', ';']);
+    }
+    if groups.is_empty() || head.is_empty() {
+        return None;
+    }
+    groups.reverse();
+    Some((head, groups.join("; ")))
+}
+
+/// A direction of travel as a council publishes it, in a `direction` column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PublishedDirection {
+    /// Better, judged by the indicator's polarity: "improved", "better", "improving".
+    Improved,
+    /// Worse, judged by polarity: "worsened", "worse", "declined".
+    Worsened,
+    /// "no change", "same", "stable", "maintained".
+    Unchanged,
+    /// The figure itself went up, whether or not that is better: "up", "increased", "rising".
+    Up,
+    /// The figure itself went down: "down", "decreased", "falling".
+    Down,
+}
+
+impl PublishedDirection {
+    /// The word shown in notes.
+    pub fn label(&self) -> &'static str {
+        match self {
+            PublishedDirection::Improved => "Improved",
+            PublishedDirection::Worsened => "Worsened",
+            PublishedDirection::Unchanged => "No change",
+            PublishedDirection::Up => "Up",
+            PublishedDirection::Down => "Down",
+        }
+    }
+
+    /// Whether the words say how the figure moved (up, down) rather than whether it got better.
+    pub fn is_movement(&self) -> bool {
+        matches!(self, PublishedDirection::Up | PublishedDirection::Down)
+    }
+}
+
+/// Reads a direction of travel: improved / worsened / no change (better, worse, same …), judged
+/// by polarity; or up / down, the way the figure moved. Blank is none. Arrows and other words
+/// are refused (the caller notes them and does not check them).
+pub fn parse_direction(s: &str) -> Result<Option<PublishedDirection>, String> {
+    let k = words_key(s);
+    Ok(Some(match k.as_str() {
+        "" if s.trim().is_empty() => return Ok(None),
+        "improved" | "improving" | "improvement" | "better" | "improved performance" => {
+            PublishedDirection::Improved
+        }
+        "worsened" | "worsening" | "worse" | "deteriorated" | "deteriorating" | "declined"
+        | "declining" => PublishedDirection::Worsened,
+        "no change" | "unchanged" | "same" | "the same" | "stable" | "maintained" | "static"
+        | "no movement" | "level" => PublishedDirection::Unchanged,
+        "up" | "increased" | "increasing" | "increase" | "rising" | "risen" | "rose" | "higher"
+        | "went up" => PublishedDirection::Up,
+        "down" | "decreased" | "decreasing" | "decrease" | "falling" | "fallen" | "fell"
+        | "lower" | "went down" => PublishedDirection::Down,
+        _ => {
+            return Err(format!(
+                "\"{}\" is not a direction of travel this app reads (use improved, worsened or no change, judged by whether higher or lower is better; or up or down for the figure itself)",
+                s.trim()
+            ))
+        }
+    }))
+}
+
 pub(super) fn parse_polarity(s: &str) -> Result<Option<Polarity>, String> {
     let k = words_key(s);
     Ok(Some(match k.as_str() {

@@ -1,21 +1,29 @@
 //! What the import compares: a row's description of an indicator with the indicator, and the
 //! status and direction of travel the file publishes with what the rules compute.
 
-use super::find::{name_key, service_matches, short_name};
+use super::cells::PublishedDirection;
+use super::find::{measure_words, name_key, service_matches, short_name};
 use super::merge::{period_fits, Merge};
-use super::report::RagDisagreement;
+use super::report::{DirectionDisagreement, RagDisagreement};
 use super::returns::ReturnRow;
 use crate::model::*;
-use crate::rag::rate;
+use crate::number::write_number;
+use crate::period::Period;
+use crate::rag::{rate, short_term, Direction, Travel};
 
 impl Merge<'_> {
     /// Compares the row's description of an indicator with the indicator; fills blanks of one
     /// created by this import; otherwise notes differences once (the indicator is unchanged).
     pub(super) fn check_definition(&mut self, row: &ReturnRow, idx: usize) {
         let n = row.row;
-        let (fresh_freq, fresh_pol, fresh_unit) = match self.fresh.get(&idx) {
-            Some(f) => (!f.frequency_given, !f.polarity_given, !f.unit_given),
-            None => (false, false, false),
+        let (fresh_freq, fresh_pol, fresh_unit, fresh_measure) = match self.fresh.get(&idx) {
+            Some(f) => (
+                !f.frequency_given,
+                !f.polarity_given,
+                !f.unit_given,
+                !f.measure_given,
+            ),
+            None => (false, false, false, false),
         };
         let ind = &self.ds.indicators[idx];
         let label = short_name(&ind.name);
@@ -99,7 +107,34 @@ impl Merge<'_> {
                 }
             }
         }
+        let mut set_measure = None;
+        if let Some(m) = row.measure {
+            if ind.measure != Some(m) {
+                if fresh_measure {
+                    set_measure = Some(m);
+                    notes.push((
+                        "measure",
+                        format!(
+                            "\"{label}\" is recorded as {}, as its frequency says",
+                            measure_words(m)
+                        ),
+                    ));
+                } else {
+                    notes.push((
+                        "measure",
+                        format!(
+                            "the file says \"{label}\" is {}; it stays {}",
+                            measure_words(m),
+                            ind.measure.map_or("with no value type set", measure_words)
+                        ),
+                    ));
+                }
+            }
+        }
         let ind = &mut self.ds.indicators[idx];
+        if let Some(m) = set_measure {
+            ind.measure = Some(m);
+        }
         if let Some(f) = set_freq {
             ind.frequency = f;
         }
@@ -113,6 +148,7 @@ impl Merge<'_> {
             fr.frequency_given |= row.frequency.is_some();
             fr.polarity_given |= row.polarity.is_some();
             fr.unit_given |= row.unit.is_some();
+            fr.measure_given |= row.measure.is_some();
         }
         for (what, msg) in notes {
             if self.noted.insert((idx, what)) {
@@ -181,5 +217,94 @@ impl Merge<'_> {
             computed,
         });
         self.note(row.row, msg);
+    }
+
+    /// Compares a direction of travel given in the file with the one the rules compute since the
+    /// previous figure ([`short_term`], as every page shows it), and notes disagreements. Words
+    /// judged by polarity (improved, worsened, no change) are compared with the direction by the
+    /// indicator's polarity, or both ways for a data-only indicator (noted only when they fit
+    /// neither); "up" and "down" with the way the figure moved.
+    pub(super) fn check_direction(
+        &mut self,
+        row: usize,
+        idx: usize,
+        period: Period,
+        published: PublishedDirection,
+    ) {
+        let ind = &self.ds.indicators[idx];
+        let travel = |p: Polarity| -> Option<Travel> {
+            if p == ind.polarity {
+                short_term(ind, &period)
+            } else {
+                let mut as_if = ind.clone();
+                as_if.polarity = p;
+                short_term(&as_if, &period)
+            }
+        };
+        let polarities = match (published.is_movement(), ind.polarity) {
+            // Up is what "improved" means when higher is better.
+            (true, _) => vec![Polarity::Higher],
+            (false, Polarity::None) => vec![Polarity::Higher, Polarity::Lower],
+            (false, p) => vec![p],
+        };
+        // Up and down are read as if higher were better (see `polarities`).
+        let wanted = match published {
+            PublishedDirection::Improved | PublishedDirection::Up => Direction::Improved,
+            PublishedDirection::Worsened | PublishedDirection::Down => Direction::Worsened,
+            PublishedDirection::Unchanged => Direction::Unchanged,
+        };
+        let mut computed = Vec::new();
+        let mut against = None;
+        for p in polarities {
+            let Some(t) = travel(p) else {
+                self.report.directions_unchecked.push(row);
+                return;
+            };
+            if t.direction == wanted {
+                return;
+            }
+            computed.push((p, t.direction));
+            against = Some(t);
+        }
+        let (Some(t), Some(actual)) = (against, ind.value(&period).and_then(|v| v.actual)) else {
+            return;
+        };
+        let moved = |d: Direction| match d {
+            Direction::Improved => "went up",
+            Direction::Worsened => "went down",
+            Direction::Unchanged => "did not change",
+        };
+        let what = match computed.as_slice() {
+            [(_, d)] if published.is_movement() => format!("but the figure {}", moved(*d)),
+            [(_, d)] => format!("the rules compute {}", d.label()),
+            [(_, h), (_, l)] => format!(
+                "the rules compute {} if higher is better, {} if lower is better,",
+                h.label(),
+                l.label()
+            ),
+            _ => String::new(),
+        };
+        let msg = format!(
+            "the file says the direction is {}, {what} since {}, from {} to {} (\"{}\", {})",
+            published.label(),
+            t.since.short_label(),
+            write_number(t.previous),
+            write_number(actual),
+            short_name(&ind.name),
+            period.short_label()
+        );
+        self.report
+            .direction_disagreements
+            .push(DirectionDisagreement {
+                row,
+                indicator_id: ind.id.clone(),
+                period,
+                published,
+                since: t.since,
+                previous: t.previous,
+                actual,
+                computed,
+            });
+        self.note(row, msg);
     }
 }

@@ -20,6 +20,8 @@ pub enum Field {
     Commentary,
     Reason,
     RemedialAction,
+    /// The direction of travel the council published: compared with the rules, not stored.
+    Direction,
 }
 
 impl Field {
@@ -61,6 +63,7 @@ impl Field {
             Field::Commentary => "commentary",
             Field::Reason => "reason",
             Field::RemedialAction => "remedial_action",
+            Field::Direction => "direction",
         }
     }
 
@@ -85,6 +88,7 @@ impl Field {
             "commentary" | "comment" | "comments" => Field::Commentary,
             "reason" | "reasons" => Field::Reason,
             "remedial_action" | "remedial_actions" => Field::RemedialAction,
+            "direction" | "published_direction" | "direction_of_travel" => Field::Direction,
             _ => return None,
         })
     }

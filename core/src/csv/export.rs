@@ -105,7 +105,7 @@ fn export_row(ind: &Indicator, period: &Period, v: Option<&IndicatorValue>) -> S
             Field::IndicatorId => text(Some(&ind.id)),
             Field::Indicator => text(Some(&ind.name)),
             Field::Council => text(Some(&scope_cell(&ind.scope))),
-            Field::Organisation => String::new(),
+            Field::Organisation | Field::Direction => String::new(),
             Field::Service => text(Some(&ind.service)),
             Field::Frequency => ind.frequency.as_str().to_string(),
             Field::Polarity => ind.polarity.as_str().to_string(),

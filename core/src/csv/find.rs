@@ -121,6 +121,15 @@ pub(super) fn service_matches(s: &Service, text: &str) -> bool {
     same_text(&s.id, text) || same_text(&s.name, text) || slug(text, "") == s.id
 }
 
+/// A value type in words: "cumulative (year to date)".
+pub(super) fn measure_words(m: Measure) -> &'static str {
+    match m {
+        Measure::Snapshot => "a snapshot at the end of each period",
+        Measure::Cumulative => "cumulative (year to date)",
+        Measure::Average => "an average over each period",
+    }
+}
+
 pub(super) fn short_name(s: &str) -> String {
     const MAX: usize = 60;
     if s.chars().count() <= MAX {
@@ -517,7 +526,7 @@ impl Merge<'_> {
             polarity: row.polarity.unwrap_or(Polarity::None),
             unit: row.unit.clone(),
             decimals: None,
-            measure: None,
+            measure: row.measure,
             tolerance: None,
             key: false,
             priority: None,
@@ -535,8 +544,17 @@ impl Merge<'_> {
                 frequency_given: row.frequency.is_some(),
                 polarity_given: row.polarity.is_some(),
                 unit_given: row.unit.is_some(),
+                measure_given: row.measure.is_some(),
             },
         );
+        if let Some(m) = row.measure {
+            let msg = format!(
+                "\"{}\" is recorded as {}, as its frequency says",
+                short_name(&name),
+                measure_words(m)
+            );
+            self.note(n, msg);
+        }
         self.report.indicators_created.push(Named { id, name });
         Some(idx)
     }

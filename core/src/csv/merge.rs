@@ -1,10 +1,10 @@
 //! The merge: returns into a copy of a dataset (or a new one), with a report of what changed.
 
-use super::cells::parse_period_for;
+use super::cells::{parse_period_for, PublishedDirection};
 use super::columns::Field;
 use super::find::short_name;
 use super::report::{plural, ImportReport, Named};
-use super::returns::{read_returns, ReturnRow, Returns};
+use super::returns::{read_readable_returns, read_returns, ReturnRow, Returns};
 use super::CsvProblem;
 use crate::model::*;
 use crate::period::Period;
@@ -16,6 +16,7 @@ pub(super) struct Fresh {
     pub(super) frequency_given: bool,
     pub(super) polarity_given: bool,
     pub(super) unit_given: bool,
+    pub(super) measure_given: bool,
 }
 
 pub(super) struct Merge<'a> {
@@ -33,6 +34,9 @@ pub(super) struct Merge<'a> {
     /// Indicators by lower-case id, and by name key: lookups stay fast on large files.
     pub(super) by_id: HashMap<String, Vec<usize>>,
     pub(super) by_name: HashMap<String, Vec<usize>>,
+    /// Directions of travel to check once every row is in (the previous figure may come in a
+    /// later row): row, indicator, period, the file's direction.
+    pub(super) directions: Vec<(usize, usize, Period, PublishedDirection)>,
 }
 
 impl Merge<'_> {
@@ -97,11 +101,28 @@ impl Merge<'_> {
         let is_fresh = self.fresh.contains_key(&idx);
         let has_figure = row.target.is_some() || row.actual.is_some() || row.rag.is_some();
         let has_text = row.commentary.is_some()
+            || row.period_words.is_some()
             || row.reason.is_some()
             || row.remedial_action.is_some()
             || row.rag_justification.is_some();
         let ind = &mut self.ds.indicators[idx];
         let rag_before = ind.value(&row.period).and_then(|v| v.rag);
+        // Words in brackets after the period go after the commentary (the row's, else the one
+        // recorded), unless it already holds them.
+        let recorded = ind.value(&row.period).and_then(|v| v.commentary.clone());
+        let (commentary, words_added) = match &row.period_words {
+            None => (row.commentary.clone(), false),
+            Some(w) => {
+                // News only when the commentary recorded does not hold them yet.
+                let new = !recorded.as_deref().is_some_and(|c| c.contains(w.as_str()));
+                match row.commentary.clone().or(recorded) {
+                    Some(b) if b.contains(w.as_str()) => (Some(b), false),
+                    Some(b) if b.ends_with('\n') => (Some(format!("{b}{w}")), new),
+                    Some(b) => (Some(format!("{b}\n{w}")), new),
+                    None => (Some(w.clone()), true),
+                }
+            }
+        };
         match ind.values.iter_mut().find(|v| v.period == row.period) {
             Some(v) => {
                 let mut changed = false;
@@ -130,7 +151,7 @@ impl Merge<'_> {
                     }
                 };
                 text(&mut v.rag_justification, &row.rag_justification);
-                text(&mut v.commentary, &row.commentary);
+                text(&mut v.commentary, &commentary);
                 text(&mut v.reason, &row.reason);
                 text(&mut v.remedial_action, &row.remedial_action);
                 if changed {
@@ -162,7 +183,7 @@ impl Merge<'_> {
                     actual: row.actual,
                     rag: row.rag,
                     rag_justification: row.rag_justification.clone(),
-                    commentary: row.commentary.clone(),
+                    commentary,
                     reason: row.reason.clone(),
                     remedial_action: row.remedial_action.clone(),
                     extra: Default::default(),
@@ -172,6 +193,18 @@ impl Merge<'_> {
                     self.updated.insert(idx);
                 }
             }
+        }
+        if let (true, Some(w)) = (words_added, &row.period_words) {
+            let msg = format!(
+                "the period \"{}\" is read as {}; the words in brackets after it, \"{w}\", are added to the commentary",
+                row.period_text,
+                row.period.short_label()
+            );
+            self.note(n, msg);
+            self.report.period_words.push((n, w.clone()));
+        }
+        if let Some(d) = row.direction {
+            self.directions.push((n, idx, row.period, d));
         }
         // A status already in the dataset is not news: only new or changed ones are checked.
         if row.rag != rag_before {
@@ -273,6 +306,7 @@ pub fn import_returns(
         data_only_statuses: 0,
         by_id: HashMap::new(),
         by_name: HashMap::new(),
+        directions: Vec::new(),
     };
     for i in 0..m.ds.indicators.len() {
         m.index(i);
@@ -284,6 +318,12 @@ pub fn import_returns(
         let mut p = m.problems;
         p.sort_by_key(|p| p.row);
         return Err(p);
+    }
+    // Directions of travel compare each figure with the one before: with every row in, in
+    // period order.
+    m.ds.normalise();
+    for (n, idx, period, d) in std::mem::take(&mut m.directions) {
+        m.check_direction(n, idx, period, d);
     }
     let Merge {
         mut ds,
@@ -329,22 +369,19 @@ pub fn import_returns(
     notes.extend(row_notes.into_iter().map(|(r, m)| format!("Row {r}: {m}")));
     if !report.rows_skipped.is_empty() {
         let rows = &report.rows_skipped;
-        let list = rows
-            .iter()
-            .take(10)
-            .map(|r| r.to_string())
-            .collect::<Vec<_>>()
-            .join(", ");
-        let more = if rows.len() > 10 {
-            format!(", … {} more", rows.len() - 10)
-        } else {
-            String::new()
-        };
         notes.push(format!(
-            "{} no target, actual or status, so nothing was recorded for {} (row{} {list}{more})",
+            "{} no target, actual or status, so nothing was recorded for {} ({})",
             plural(rows.len(), "row has", "rows have"),
             if rows.len() == 1 { "it" } else { "them" },
-            if rows.len() == 1 { "" } else { "s" },
+            row_list(rows),
+        ));
+    }
+    if !report.directions_unchecked.is_empty() {
+        let rows = &report.directions_unchecked;
+        notes.push(format!(
+            "{} a direction of travel that could not be checked: there is no earlier figure to compare with, or no actual ({})",
+            plural(rows.len(), "row gives", "rows give"),
+            row_list(rows),
         ));
     }
     if data_only_statuses > 0 {
@@ -357,6 +394,22 @@ pub fn import_returns(
     Ok((ds, report))
 }
 
+/// "row 4", or "rows 4, 9, 12" (the first ten, then how many more).
+fn row_list(rows: &[usize]) -> String {
+    let list = rows
+        .iter()
+        .take(10)
+        .map(|r| r.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let more = if rows.len() > 10 {
+        format!(", … {} more", rows.len() - 10)
+    } else {
+        String::new()
+    };
+    format!("row{} {list}{more}", if rows.len() == 1 { "" } else { "s" })
+}
+
 /// Reads CSV text and imports it: [`read_returns`] then [`import_returns`].
 pub fn import_csv(
     base: Option<&Dataset>,
@@ -365,4 +418,60 @@ pub fn import_csv(
 ) -> Result<(Dataset, ImportReport), Vec<CsvProblem>> {
     let returns = read_returns(text)?;
     import_returns(base, &returns, source_name)
+}
+
+/// Imports the rows of a CSV return that can be read and merged, and leaves out the others:
+/// the dataset built from the readable rows (a copy of `base`, or a new one), with a report
+/// whose [`ImportReport::left_out`] lists every problem of every row left out, by spreadsheet
+/// row. With nothing wrong, the same as [`import_csv`]. The error is a problem with the file as
+/// a whole (not a CSV file, no period column, an unclosed quote …), or no row that can be
+/// imported: then every problem. The base is never changed.
+pub fn import_readable(
+    base: Option<&Dataset>,
+    text: &str,
+    source_name: &str,
+) -> Result<(Dataset, ImportReport), Vec<CsvProblem>> {
+    let (mut returns, mut left_out) = read_readable_returns(text)?;
+    let all = |mut left_out: Vec<CsvProblem>| {
+        left_out.sort_by_key(|p| p.row);
+        left_out
+    };
+    // A row may fail only when merged (an unknown indicator, a period of the wrong kind): leave
+    // it out and merge the rest again, from the base, so that nothing it began (a council it
+    // named) stays behind. Every round leaves out at least one row.
+    loop {
+        if returns.rows.is_empty() {
+            return Err(all(left_out));
+        }
+        match import_returns(base, &returns, source_name) {
+            Ok((ds, mut report)) => {
+                let left_out = all(left_out);
+                if !left_out.is_empty() {
+                    report.left_out = left_out;
+                    let rows = report.rows_left_out();
+                    report.notes.insert(
+                        0,
+                        format!(
+                            "{} left out because {} cannot be read ({}); the other {} imported.",
+                            plural(rows.len(), "row was", "rows were"),
+                            if rows.len() == 1 { "it" } else { "they" },
+                            row_list(&rows),
+                            plural(report.rows_read, "row was", "rows were"),
+                        ),
+                    );
+                }
+                return Ok((ds, report));
+            }
+            Err(problems) => {
+                let rows: HashSet<usize> = problems.iter().filter_map(|p| p.row).collect();
+                let before = returns.rows.len();
+                returns.rows.retain(|r| !rows.contains(&r.row));
+                let whole_file = problems.iter().any(|p| p.row.is_none());
+                left_out.extend(problems);
+                if whole_file || returns.rows.len() == before {
+                    return Err(all(left_out));
+                }
+            }
+        }
+    }
 }

@@ -37,14 +37,17 @@ mod rfc4180;
 use std::fmt;
 
 pub use crate::number::{parse_number, parse_number_in, write_number};
-pub use cells::{parse_period, parse_period_for, parse_rag};
+pub use cells::{
+    parse_direction, parse_frequency_cell, parse_period, parse_period_for, parse_rag,
+    period_and_words, PublishedDirection,
+};
 pub use columns::Field;
 pub use decode::decode_bytes;
 pub use export::{export_all, export_returns, export_view, VIEW_COLUMNS};
 pub use find::{scope_cell, shared_cell, slug};
-pub use merge::{import_csv, import_returns};
-pub use report::{ImportReport, Named, RagDisagreement};
-pub use returns::{read_returns, ReturnRow, Returns};
+pub use merge::{import_csv, import_readable, import_returns};
+pub use report::{DirectionDisagreement, ImportReport, Named, RagDisagreement};
+pub use returns::{read_readable_returns, read_returns, ReturnRow, Returns};
 pub use rfc4180::{
     csv_line, guard_formula, quote_cell, read_csv, unguard_formula, CsvRecord, CsvTable, Separator,
 };

@@ -1,7 +1,10 @@
 //! What an import did: the report, in structured form and in words.
 
+use super::cells::PublishedDirection;
+use super::CsvProblem;
 use crate::model::*;
 use crate::period::Period;
+use crate::rag::Direction;
 
 /// Something's id and name, for reports.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,6 +27,26 @@ pub struct RagDisagreement {
     pub computed: Vec<(Polarity, Rag)>,
 }
 
+/// A direction of travel in the file that differs from what the rules compute.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DirectionDisagreement {
+    pub row: usize,
+    pub indicator_id: String,
+    pub period: Period,
+    /// The direction the file gives (not stored: the app works directions out itself).
+    pub published: PublishedDirection,
+    /// The figure compared with (the previous figure, as "since the previous figure" on every
+    /// page): its period and actual; and the actual of the row's period.
+    pub since: Period,
+    pub previous: f64,
+    pub actual: f64,
+    /// What the rules compute ([`crate::rag::short_term`]): one entry for an indicator with a
+    /// polarity; for a data-only indicator, two (if higher were better, if lower were better),
+    /// listed only when the file's word fits neither. For "up" or "down", how the figure moved,
+    /// as the direction it would be if higher were better (Improved = it went up).
+    pub computed: Vec<(Polarity, Direction)>,
+}
+
 /// What an import did.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ImportReport {
@@ -44,6 +67,15 @@ pub struct ImportReport {
     /// Rows with no figure, status or text: nothing to record.
     pub rows_skipped: Vec<usize>,
     pub disagreements: Vec<RagDisagreement>,
+    /// Directions of travel in the file that differ from what the rules compute.
+    pub direction_disagreements: Vec<DirectionDisagreement>,
+    /// Rows whose direction of travel could not be checked (no actual, or no earlier figure).
+    pub directions_unchecked: Vec<usize>,
+    /// Rows whose period had words in brackets after it, and the words, added to the commentary.
+    pub period_words: Vec<(usize, String)>,
+    /// Rows left out because they cannot be read or merged, every problem of each (an import
+    /// of the readable rows, [`super::import_readable`]); empty for a whole-file import.
+    pub left_out: Vec<CsvProblem>,
     /// Warnings and notes for the user, in plain words ("Row 5: the file says Green, the rules
     /// compute Amber (…)").
     pub notes: Vec<String>,
@@ -79,9 +111,27 @@ impl ImportReport {
             && self.values_changed == 0
     }
 
+    /// The rows left out (an import of the readable rows), each once, in order.
+    pub fn rows_left_out(&self) -> Vec<usize> {
+        let mut rows: Vec<usize> = self.left_out.iter().filter_map(|p| p.row).collect();
+        rows.sort_unstable();
+        rows.dedup();
+        rows
+    }
+
     /// One sentence for people: "45 indicators created, 90 values added, 1 council created (Hart
-    /// District Council), 11 services created".
+    /// District Council), 11 services created"; with ", 4 rows left out" when rows were.
     pub fn summary(&self) -> String {
+        let changes = self.changes();
+        match self.rows_left_out().len() {
+            0 => changes,
+            n => format!("{changes}, {}", plural(n, "row left out", "rows left out")),
+        }
+    }
+
+    /// What the import changes, in one sentence: [`ImportReport::summary`] without the rows left
+    /// out.
+    pub fn changes(&self) -> String {
         if self.is_no_change() {
             return if self.values_unchanged > 0 {
                 format!(

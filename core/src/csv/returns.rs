@@ -21,14 +21,21 @@ pub struct ReturnRow {
     pub organisation: Option<String>,
     pub service: Option<String>,
     pub frequency: Option<Frequency>,
+    /// The value type a qualifier in the frequency cell gives: "quarterly (cumulative)" and
+    /// "monthly, year to date" are cumulative.
+    pub measure: Option<Measure>,
     /// Blank means unknown: an existing indicator keeps its own; a new one is data only.
     pub polarity: Option<Polarity>,
     pub unit: Option<String>,
     /// Read by the row's frequency when it gives one (see [`parse_period_for`]).
     pub period: Period,
-    /// The period cell as written, trimmed: an ambiguous `2010-11` in a row with no frequency
-    /// is read again by the indicator's frequency when it is merged.
+    /// The period cell as written, trimmed (without any words in brackets after the period): an
+    /// ambiguous `2010-11` in a row with no frequency is read again by the indicator's
+    /// frequency when it is merged.
     pub period_text: String,
+    /// Words in brackets after the period ("2014/15 (annual report; data to Q3)" gives "annual
+    /// report; data to Q3"): added to the value's commentary when it is merged.
+    pub period_words: Option<String>,
     pub target: Option<f64>,
     pub actual: Option<f64>,
     pub rag: Option<Rag>,
@@ -36,6 +43,8 @@ pub struct ReturnRow {
     pub commentary: Option<String>,
     pub reason: Option<String>,
     pub remedial_action: Option<String>,
+    /// The direction of travel the file publishes: compared with the rules when merged.
+    pub direction: Option<PublishedDirection>,
 }
 
 /// A return read from CSV: its rows, and what the reader noticed.
@@ -70,6 +79,19 @@ impl Returns {
 /// Columns may come in any order; headings are matched ignoring case and spaces; columns that
 /// are not part of a return are ignored (and named in a note). Never panics.
 pub fn read_returns(text: &str) -> Result<Returns, Vec<CsvProblem>> {
+    let (returns, problems) = read_readable_returns(text)?;
+    if problems.is_empty() {
+        Ok(returns)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Reads a CSV return as far as it can be read: the rows that can be read, and the problems of
+/// those that cannot (each naming its row and column), so that the rest can be imported and
+/// those rows left out. Problems with the file as a whole (not a CSV file, no period column, an
+/// unclosed quote, no rows) are the error. Never panics.
+pub fn read_readable_returns(text: &str) -> Result<(Returns, Vec<CsvProblem>), Vec<CsvProblem>> {
     let table = read_csv(text).map_err(|p| vec![p])?;
     let Some((header, body)) = table.records.split_first() else {
         return Err(vec![CsvProblem::file("The file is empty.")]);
@@ -145,8 +167,10 @@ pub fn read_returns(text: &str) -> Result<Returns, Vec<CsvProblem>> {
     };
     let width = header.cells.len();
     let mut rows = Vec::with_capacity(body.len());
+    let mut direction_notes = Vec::new();
     for rec in body {
         let n = rec.row;
+        let problems_before = problems.len();
         let cell = |f: Field| -> Option<&str> {
             let i = *index.get(&f)?;
             let c = rec.cells.get(i)?.as_str();
@@ -190,7 +214,13 @@ pub fn read_returns(text: &str) -> Result<Returns, Vec<CsvProblem>> {
             );
         }
         // The frequency first: it says how an ambiguous period such as 2010-11 reads.
-        let frequency = cell(Field::Frequency).and_then(|s| parse_frequency(s).ok().flatten());
+        let (frequency, measure) = cell(Field::Frequency)
+            .and_then(|s| parse_frequency_cell(s).ok())
+            .unwrap_or_default();
+        let read_period =
+            |s: &str| frequency.map_or_else(|| parse_period(s), |f| parse_period_for(s, f));
+        let mut period_words = None;
+        let mut period_text = cell(Field::Period).unwrap_or_default().trim();
         let period = match cell(Field::Period) {
             None => {
                 bad(
@@ -200,15 +230,24 @@ pub fn read_returns(text: &str) -> Result<Returns, Vec<CsvProblem>> {
                 );
                 None
             }
-            Some(s) => {
-                match frequency.map_or_else(|| parse_period(s), |f| parse_period_for(s, f)) {
-                    Ok(p) => Some(p),
-                    Err(e) => {
+            Some(s) => match read_period(s) {
+                Ok(p) => Some(p),
+                // "2014/15 (annual report; data to Q3)": the period, and words for the
+                // commentary.
+                Err(e) => match period_and_words(s)
+                    .and_then(|(head, words)| read_period(head).ok().map(|p| (p, head, words)))
+                {
+                    Some((p, head, words)) => {
+                        period_text = head;
+                        period_words = Some(words);
+                        Some(p)
+                    }
+                    None => {
                         bad(Field::Period, e);
                         None
                     }
-                }
-            }
+                },
+            },
         };
         let mut number = |f: Field| match cell(f).map(|s| parse_number_in(s, decimal_comma)) {
             None => None,
@@ -228,11 +267,25 @@ pub fn read_returns(text: &str) -> Result<Returns, Vec<CsvProblem>> {
             }
         };
         typed(Field::Rag, &|s| parse_rag(s).map(|_| ()));
-        typed(Field::Frequency, &|s| parse_frequency(s).map(|_| ()));
+        typed(Field::Frequency, &|s| parse_frequency_cell(s).map(|_| ()));
         typed(Field::Polarity, &|s| parse_polarity(s).map(|_| ()));
         let rag = cell(Field::Rag).and_then(|s| parse_rag(s).ok().flatten());
         let polarity = cell(Field::Polarity).and_then(|s| parse_polarity(s).ok().flatten());
-        let Some(period) = period else { continue };
+        let direction = match cell(Field::Direction).map(parse_direction) {
+            Some(Ok(d)) => d,
+            Some(Err(e)) => {
+                direction_notes.push(format!(
+                    "Row {n}, column \"{}\": {e}; it was not checked",
+                    name_of(Field::Direction)
+                ));
+                None
+            }
+            None => None,
+        };
+        // A row with a problem is left out: the file is refused, or imported without it.
+        let Some(period) = period.filter(|_| problems.len() == problems_before) else {
+            continue;
+        };
         rows.push(ReturnRow {
             row: n,
             indicator_id,
@@ -241,10 +294,12 @@ pub fn read_returns(text: &str) -> Result<Returns, Vec<CsvProblem>> {
             organisation: word(Field::Organisation),
             service: word(Field::Service),
             frequency,
+            measure,
             polarity,
             unit: word(Field::Unit),
             period,
-            period_text: cell(Field::Period).unwrap_or_default().trim().to_string(),
+            period_text: period_text.to_string(),
+            period_words,
             target,
             actual,
             rag,
@@ -252,12 +307,10 @@ pub fn read_returns(text: &str) -> Result<Returns, Vec<CsvProblem>> {
             commentary: text(Field::Commentary),
             reason: text(Field::Reason),
             remedial_action: text(Field::RemedialAction),
+            direction,
         });
     }
-    if !problems.is_empty() {
-        problems.sort_by_key(|p| p.row);
-        return Err(problems);
-    }
+    problems.sort_by_key(|p| p.row);
     let mut notes = Vec::new();
     if !ignored.is_empty() {
         notes.push(format!(
@@ -276,11 +329,13 @@ pub fn read_returns(text: &str) -> Result<Returns, Vec<CsvProblem>> {
                 .into(),
         );
     }
-    Ok(Returns {
+    notes.extend(direction_notes);
+    let returns = Returns {
         separator: table.separator,
         columns,
         ignored_columns: ignored,
         rows,
         notes,
-    })
+    };
+    Ok((returns, problems))
 }
