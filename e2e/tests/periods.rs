@@ -258,6 +258,24 @@ async fn the_chosen_period_is_kept_when_moving_between_pages() {
             .js("const s = document.querySelector('[data-testid=filter-period]'); return s.options[s.selectedIndex].text")
             .await;
         assert_eq!(label, "Q3 2021/22 (plan updates only)");
+        // Changing the period on an indicator's page (drawn again for the new period) keeps
+        // the keyboard on the picker.
+        app.open("#/indicators/EX-01-LBH").await;
+        app.js("const s = document.getElementById('indicator-period'); s.focus(); s.value = '2019-20-Q2'; s.dispatchEvent(new Event('change')); return true").await;
+        app.wait_until("the page shows Q2 2019/20", |c| async move {
+            c.execute("return document.querySelector('[data-testid=period-label]').textContent", vec![])
+                .await
+                .map(|v| v.as_str().is_some_and(|t| t.contains("Q2 2019/20")))
+                .unwrap_or(false)
+        })
+        .await;
+        app.wait_until("focus is back on the picker", |c| async move {
+            c.execute("return document.activeElement && document.activeElement.id", vec![])
+                .await
+                .map(|v| v == "indicator-period")
+                .unwrap_or(false)
+        })
+        .await;
         // A period that is not in the data: the default, with a note saying so.
         app.open("#/priorities?period=2030-31-Q1").await;
         let note = app.text("period-note").await;

@@ -25,6 +25,22 @@ pub fn ReportingPeriodPicker(
         if Period::parse(&value).is_ok() {
             let loc = state.location.get_untracked().with("period", &value);
             location::navigate(state.location, loc, true);
+            // A page drawn again for the new period puts a new picker in place of this one:
+            // keep the keyboard user's place on it.
+            set_timeout(
+                move || {
+                    use wasm_bindgen::JsCast;
+                    if let Some(el) = document()
+                        .get_element_by_id(id)
+                        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        if document().active_element().as_ref() != Some(el.as_ref()) {
+                            let _ = el.focus();
+                        }
+                    }
+                },
+                std::time::Duration::from_millis(0),
+            );
         }
     };
     view! {
