@@ -1,16 +1,34 @@
 //! The built-in, illustrative "oneSource" dataset (format `golden-thread/1`).
 //!
-//! Modelled on public oneSource Joint Committee reports (January 2018 to March 2022): the
-//! 2019/20 Improvement Plan (45 areas under 4 themes), the 2019/20 performance indicator set
-//! (4 key strategic indicators; 120 operational indicators: 51 Newham, 60 Havering, 9 Bexley)
-//! and the Strategy 2020–23 (5 strategic priorities with projects). The names follow those
-//! reports; every figure, status and comment is invented for demonstration.
+//! Modelled on five public oneSource Joint Committee reports (January 2018 to March 2022). What
+//! follows those reports, and what is invented, is said exactly in [`DESCRIPTION`] (shown on the
+//! Data page and the pack's cover); the file also says `"illustrative": true`, so every page
+//! and every printed page says "Illustrative figures" wherever the file is opened.
 //!
 //! Output is deterministic: all variation comes from a fixed-seed PRNG.
 
 use serde_json::{json, Map, Value};
 
 pub(crate) const AS_OF: &str = "2019-12-31";
+
+/// What the built-in data is: what follows the seed reports (`../shared/seeds/`) and what is
+/// invented. Checked against them: themes and the count of areas (July 2019 Improvement Plan),
+/// the four services with their own areas, the indicator counts, the services for one council
+/// and the key strategic indicators (February 2020 Q2 indicators report), five priorities
+/// with quarterly progress to Q3 2021/22 (March 2022 Strategy report). The reports name no
+/// priority, area, action or project titles and no operational indicator; four services here
+/// are not in them.
+pub(crate) const DESCRIPTION: &str = "Illustrative figures: not real oneSource performance. \
+Modelled on five public reports of the oneSource Joint Committee (2018–2022), the shared \
+back-office service of the London Boroughs of Havering, Newham and Bexley. Following those \
+reports: the Improvement Plan's four themes, its count of 45 areas and the four services with \
+areas of their own; the indicator counts (4 key strategic indicators, reported yearly; 120 \
+operational: 51 Newham, 60 Havering, 9 Bexley); the four key strategic indicators; the \
+services for one council only and Bexley's parts of two services; five strategic priorities, \
+reported quarterly up to Q3 2021/22. Invented for illustration: the titles of the priorities \
+and areas, every action and project, the operational indicators' names, four of the thirteen \
+services (Legal & Governance, Procurement, Business Services, Internal Audit & Anti-Fraud), and \
+every figure, target, status, date, owner and comment.";
 const SEED: u64 = 0x0015_0C0E_2019_1231;
 
 // ---------------------------------------------------------------------------------------------
@@ -2700,7 +2718,8 @@ pub fn generate() -> Value {
         "format": "golden-thread/1",
         "title": "oneSource performance",
         "organisation": "oneSource",
-        "description": "Illustrative figures only. A demonstration dataset modelled on public oneSource Joint Committee reports 2018–2022 (the shared back-office service of the London Boroughs of Havering, Newham and Bexley): the 2019/20 Improvement Plan with its 45 areas under four themes, the 2019/20 performance indicator set (4 key strategic indicators and 120 operational indicators) and the Strategy 2020–23 with its five priorities. Indicator names, services and structure follow those reports; every figure, status and comment is invented.",
+        "description": DESCRIPTION,
+        "illustrative": true,
         "as_of": AS_OF,
         "default_tolerance": { "percent": 10 },
         "councils": councils,
