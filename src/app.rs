@@ -2,6 +2,7 @@
 //! `loading.rs`; the shell only starts it and shows where it is.
 
 use crate::adapters::location;
+use crate::components::draft::DataStatus;
 use crate::components::layout::{EditBar, Footer, Header, Notices, SkipLink};
 use crate::edits;
 use crate::loading::start_loading;
@@ -18,6 +19,7 @@ pub fn App() -> impl IntoView {
     start_loading(state);
     edits::follow_other_tabs(state);
     edits::save_after_every_change(state);
+    crate::offline_copy::follow(state);
     let importer = crate::importing::Importer {
         pending: RwSignal::new(crate::importing::Pending::Nothing),
     };
@@ -87,6 +89,7 @@ pub fn App() -> impl IntoView {
     view! {
         <SkipLink/>
         <Header/>
+        <DataStatus/>
         <EditBar/>
         <Notices/>
         <div class="gt-width-container">

@@ -31,6 +31,10 @@ pub fn set_source(state: &AppState, load: Load, text: &str, origin: Origin) {
     state.edits.update(|l| l.clear());
     state.saving.set(crate::state::Saving::Idle);
     let ready = matches!(load, Load::Ready(_));
+    if !matches!(origin, Origin::Bundle) {
+        // Only an offline copy carries a note about where its data came from.
+        state.carried.set(None);
+    }
     state.source.set(load);
     state.origin.set(origin);
     if ready {
@@ -58,6 +62,11 @@ pub fn start_loading(state: AppState) {
     // An offline copy carries its data inside the page.
     if let Some(el) = document().get_element_by_id(gt_core::bundle::DATA_ID) {
         let text = el.text_content().unwrap_or_default();
+        let note = document()
+            .get_element_by_id(gt_core::bundle::PROVENANCE_ID)
+            .and_then(|n| n.text_content())
+            .and_then(|n| gt_core::draft::CopyNote::parse(&n).ok());
+        state.carried.set(note);
         let load = load_from_text("the data in this offline copy", &text);
         set_source(&state, load, &text, Origin::Bundle);
         return;

@@ -4,6 +4,7 @@
 //! `source` is the data as loaded (a file, the built-in data, or an import); `edits` is the
 //! officer's change log; `data` is the source with the edits applied: what every page shows.
 
+use gt_core::draft::{CopyNote, Draft, Provenance, Source};
 use gt_core::edit::{apply, Change, EditLog, Skipped};
 use gt_core::engine::{Calendar, ChosenPeriod};
 use gt_core::route::{Location, Route};
@@ -114,6 +115,13 @@ pub struct AppState {
     /// Whether the data is loading, failed or ready (changes only when that changes, not on
     /// every edit, so the shell keeps the page and its state across edits).
     pub phase: Memo<Phase>,
+    /// In an offline copy: where its data came from and the draft it was made with.
+    pub carried: RwSignal<Option<CopyNote>>,
+    /// Where the data shown came from, in words for every page (None until it is loaded).
+    pub provenance: Memo<Option<Provenance>>,
+    /// How the data shown differs from the published data (`gt_core::draft`): the banner's
+    /// count and list, and the flags on changed figures. Empty when nothing differs.
+    pub draft: Memo<Arc<Draft>>,
 }
 
 /// Where loading is, without the data.
@@ -154,6 +162,48 @@ impl AppState {
             let param = location.with(|l| l.get("period").map(str::to_string));
             calendar.with(|c| c.choose(param.as_deref()))
         });
+        let origin = RwSignal::new(Origin::BuiltIn);
+        let carried = RwSignal::new(None::<CopyNote>);
+        let provenance = Memo::new(move |_| {
+            let Load::Ready(ds) = source.get() else {
+                return None;
+            };
+            Some(match origin.get() {
+                Origin::BuiltIn => Provenance::new(
+                    Source::BuiltIn {
+                        file: BUILT_IN_DATA.rsplit('/').next().unwrap_or("").to_string(),
+                    },
+                    &ds,
+                ),
+                Origin::Link(url) => Provenance::new(
+                    Source::Link {
+                        url: absolute_url(&url),
+                    },
+                    &ds,
+                ),
+                Origin::Imported { name, at } => {
+                    Provenance::new(Source::Imported { name, at }, &ds)
+                }
+                Origin::Bundle => match carried.get() {
+                    Some(note) => note.provenance,
+                    None => Provenance::new(Source::Unknown, &ds),
+                },
+            })
+        });
+        let draft = Memo::new(move |_| {
+            let local = match (&*source.read(), &*data.read()) {
+                (Load::Ready(src), Load::Ready(shown)) => {
+                    edits.with(|e| Draft::between(src, shown, &e.changes))
+                }
+                _ => Draft::default(),
+            };
+            Arc::new(
+                match carried.with(|c| c.as_ref().map(|c| c.draft.on_top(&local))) {
+                    Some(both) => both,
+                    None => local,
+                },
+            )
+        });
         let phase = Memo::new(move |_| match &*data.read() {
             Load::Loading => Phase::Loading,
             Load::Failed { source, problems } => Phase::Failed {
@@ -165,7 +215,7 @@ impl AppState {
         AppState {
             source,
             source_hash: RwSignal::new(String::new()),
-            origin: RwSignal::new(Origin::BuiltIn),
+            origin,
             edits,
             stored_edits: StoredValue::new(Vec::new()),
             data,
@@ -178,6 +228,9 @@ impl AppState {
             calendar,
             period,
             phase,
+            carried,
+            provenance,
+            draft,
         }
     }
 
@@ -217,6 +270,15 @@ pub fn use_app() -> AppState {
 
 /// The built-in data file, relative to the page so it works on any static host.
 pub const BUILT_IN_DATA: &str = "data/onesource.json";
+
+/// An address as the browser resolves it from this page ("data/x.json" on
+/// http://host/app/ is http://host/app/data/x.json), so its host can be named.
+fn absolute_url(url: &str) -> String {
+    let base = window().location().href().unwrap_or_default();
+    web_sys::Url::new_with_base(url, &base)
+        .map(|u| u.href())
+        .unwrap_or_else(|_| url.to_string())
+}
 
 /// The dataset shown (source with edits), for pages (which are only shown once it is loaded),
 /// as a signal: a page derives what it shows from it, so an edit, an undo or another tab's

@@ -9,6 +9,8 @@ pub const STYLE_ID: &str = "gt-bundle-style";
 pub const GLUE_ID: &str = "gt-bundle-glue";
 pub const WASM_ID: &str = "gt-bundle-wasm";
 pub const DATA_ID: &str = "gt-data";
+/// Where the data came from and the draft it holds (`crate::draft::CopyNote`, JSON).
+pub const PROVENANCE_ID: &str = "gt-provenance";
 
 /// Turns wasm-bindgen's `--target web` ES module into a classic script: `export` keywords
 /// removed, `import.meta.url` (only used to find the wasm file, which a bundle passes as bytes)
@@ -100,6 +102,7 @@ pub fn from_dist(
         glue: &glue_to_classic(&String::from_utf8_lossy(&glue)),
         wasm_gz_base64: &base64(&gzip(&wasm)),
         data_json: &data,
+        provenance_json: None,
     }))
 }
 
@@ -148,6 +151,8 @@ pub struct Parts<'a> {
     pub wasm_gz_base64: &'a str,
     /// The dataset, as JSON (format golden-thread/1).
     pub data_json: &'a str,
+    /// Where the data came from and the draft it holds (`crate::draft::CopyNote`), as JSON.
+    pub provenance_json: Option<&'a str>,
 }
 
 /// The bundle's HTML.
@@ -156,6 +161,15 @@ pub fn html(p: &Parts) -> String {
     let css = p.css.replace("</style", "<\\/style");
     let glue = p.glue.replace("</script", "<\\/script");
     let data = p.data_json.replace("</", "<\\/");
+    let provenance = p
+        .provenance_json
+        .map(|n| {
+            format!(
+                "<script type=\"application/json\" id=\"{PROVENANCE_ID}\">{}</script>\n",
+                n.replace("</", "<\\/")
+            )
+        })
+        .unwrap_or_default();
     format!(
         r#"<!DOCTYPE html>
 <html lang="en-GB">
@@ -170,7 +184,7 @@ pub fn html(p: &Parts) -> String {
 <noscript><p style="font: 19px/1.4 Arial, sans-serif; padding: 1em">This offline copy of Golden Thread needs JavaScript and WebAssembly. Turn on JavaScript in your browser to see the dashboards.</p></noscript>
 <div id="gt-boot" class="gt-boot" role="status">Loading Golden Thread…</div>
 <script type="application/json" id="{DATA_ID}">{data}</script>
-<script type="text/plain" id="{WASM_ID}">{wasm}</script>
+{provenance}<script type="text/plain" id="{WASM_ID}">{wasm}</script>
 <script id="{GLUE_ID}">{glue}</script>
 <script>
 (async function () {{
@@ -244,6 +258,7 @@ const wasm = await init({ module_or_path: './golden-thread-d6_bg.wasm' });
             glue: "var s = '</script>';",
             wasm_gz_base64: "AAAA",
             data_json: r#"{"title":"</script><script>alert(1)</script>"}"#,
+            provenance_json: None,
         });
         assert_eq!(h.matches("</style>").count(), 1);
         assert_eq!(
@@ -253,5 +268,23 @@ const wasm = await init({ module_or_path: './golden-thread-d6_bg.wasm' });
         );
         assert!(h.contains("<title>A &lt;b&gt; &amp; co – Golden Thread</title>"));
         assert!(h.contains(r#"{"title":"<\/script><script>alert(1)<\/script>"}"#));
+    }
+
+    #[test]
+    fn the_copy_carries_where_its_data_came_from() {
+        let parts = |note| Parts {
+            title: "t",
+            css: "",
+            glue: "",
+            wasm_gz_base64: "",
+            data_json: "{}",
+            provenance_json: note,
+        };
+        assert!(!html(&parts(None)).contains(PROVENANCE_ID));
+        let h = html(&parts(Some(r#"{"draft":"</script>"}"#)));
+        assert!(h.contains(&format!(
+            r#"<script type="application/json" id="{PROVENANCE_ID}">{{"draft":"<\/script>"}}</script>"#
+        )));
+        assert_eq!(h.matches("</script>").count(), 5);
     }
 }

@@ -4,6 +4,7 @@
 pub mod axis;
 pub mod bundle;
 pub mod csv;
+pub mod draft;
 pub mod edit;
 pub mod engine;
 pub mod export;

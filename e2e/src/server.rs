@@ -1,5 +1,7 @@
 //! A small static file server for the tests, on a free loopback port: serves `dist/`, with
-//! per-test overrides (a broken data file, a missing file), and can be taken offline.
+//! per-test overrides (a broken data file, a missing file, an extra file), and can be taken
+//! offline. Every answer allows other origins, so a page on 127.0.0.1 can open a data file
+//! from "another host" (the same server as `localhost`).
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
@@ -37,7 +39,7 @@ fn content_type(path: &Path) -> &'static str {
 
 fn respond(mut s: TcpStream, status: &str, ctype: &str, body: &[u8]) {
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n",
         body.len()
     );
     let _ = s.write_all(head.as_bytes());

@@ -2,6 +2,7 @@
 
 pub mod breadcrumbs;
 pub mod chart;
+pub mod draft;
 pub mod edit_update;
 pub mod edit_value;
 pub mod layout;

@@ -1,11 +1,15 @@
 //! The committee pack, rendered: the cover and each section of a `gt_core::pack::Pack`.
 //! Everything printed (statuses, counts, directions, overdue flags, "as at" words, sentences)
 //! is already worked out in the pack; these functions only lay it out. Print layout is in
-//! style/print.css.
+//! style/print.css. Where the data is from and the draft (`gt_core::draft`) come in as
+//! [`Marks`]: the cover says them, and each row that differs from the published data says
+//! Draft.
 
+use crate::components::draft::DraftFlag;
 use crate::components::status::{RagTag, WorkTag};
 use crate::components::travel::TravelText;
 use chrono::NaiveDate;
+use gt_core::draft::{Draft, Provenance};
 use gt_core::pack::{
     ExceptionsSection, ImprovementSection, IndicatorsSection, KeySection, Legend, NoUpdates, Pack,
     PackSection, PrioritiesSection, SectionBody, SummarySection, WorkRow, RAG_COLUMNS,
@@ -13,10 +17,37 @@ use gt_core::pack::{
 };
 use gt_core::route::Route;
 use gt_core::summary::{RagCounts, WorkCounts};
+use gt_core::Period;
 use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Where the data is from and how it differs from the published data, for the pack.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Marks {
+    pub draft: Arc<Draft>,
+    pub provenance: Option<Provenance>,
+    /// The pack's period.
+    pub period: Option<Period>,
+}
+
+impl Marks {
+    /// "Draft" on an indicator's row when what it says as at the pack's period differs.
+    fn indicator(&self, id: &str) -> Option<impl IntoView> {
+        self.period
+            .is_some_and(|p| self.draft.indicator_at(id, &p))
+            .then(|| view! { <DraftFlag what="row"/> })
+    }
+
+    /// "Draft" on an action's or project's row when its state at the pack's period differs.
+    fn work(&self, id: &str) -> Option<impl IntoView> {
+        self.period
+            .is_some_and(|p| self.draft.work_at(id, &p))
+            .then(|| view! { <DraftFlag what="row"/> })
+    }
+}
 
 /// The whole pack: the cover, then each section chosen.
-pub fn pack_view(pack: &Pack, produced: Option<NaiveDate>) -> AnyView {
+pub fn pack_view(pack: &Pack, produced: Option<NaiveDate>, marks: &Marks) -> AnyView {
     if let Some(nothing) = &pack.nothing_to_report {
         return view! {
             <div class="gt-pack" data-testid="pack">
@@ -25,24 +56,29 @@ pub fn pack_view(pack: &Pack, produced: Option<NaiveDate>) -> AnyView {
         }
         .into_any();
     }
-    let sections = pack.sections.iter().map(section_view).collect_view();
+    let sections = pack
+        .sections
+        .iter()
+        .map(|s| section_view(s, marks))
+        .collect_view();
     view! {
         <article class="gt-pack" data-testid="pack" aria-label="Committee pack">
-            {cover(pack, produced)}
+            {cover(pack, produced, marks)}
             {sections}
+            {about_data(pack)}
         </article>
     }
     .into_any()
 }
 
-fn section_view(s: &PackSection) -> impl IntoView {
+fn section_view(s: &PackSection, m: &Marks) -> impl IntoView {
     let body = match &s.body {
-        SectionBody::Key(x) => key_section(x),
+        SectionBody::Key(x) => key_section(x, m),
         SectionBody::Summary(x) => summary_section(x),
-        SectionBody::Indicators(x) => indicators_section(x),
-        SectionBody::Exceptions(x) => exceptions_section(x),
-        SectionBody::Improvement(x) => improvement_section(x),
-        SectionBody::Priorities(x) => priorities_section(x),
+        SectionBody::Indicators(x) => indicators_section(x, m),
+        SectionBody::Exceptions(x) => exceptions_section(x, m),
+        SectionBody::Improvement(x) => improvement_section(x, m),
+        SectionBody::Priorities(x) => priorities_section(x, m),
     };
     let word = s.section.as_str();
     let heading_id = format!("{}-heading", s.anchor);
@@ -56,7 +92,29 @@ fn section_view(s: &PackSection) -> impl IntoView {
     }
 }
 
-fn cover(pack: &Pack, produced: Option<NaiveDate>) -> impl IntoView {
+/// The draft on the cover: how many changes, the published data, and every change.
+fn draft_note(m: &Marks) -> Option<impl IntoView> {
+    let d = &m.draft;
+    (!d.is_empty()).then(|| {
+        let published = m
+            .provenance
+            .as_ref()
+            .map(|p| p.published())
+            .unwrap_or_else(|| "the data as loaded".into());
+        view! {
+            <section class="gt-pack__draft" data-testid="pack-draft" aria-labelledby="pack-draft-title">
+                <p class="gt-pack__draft-label" aria-hidden="true">"DRAFT"</p>
+                <div class="gt-pack__draft-body">
+                    <h3 class="gt-pack__draft-title" id="pack-draft-title">{d.headline()}</h3>
+                    <p class="gt-pack__p">{format!("These are not the published figures. The published data is {published}; this pack includes the changes listed below, and rows that differ from the published data are marked Draft.")}</p>
+                    <ol class="gt-pack__draft-list">{d.changes.iter().map(|c| view! { <li>{c.line()}</li> }).collect_view()}</ol>
+                </div>
+            </section>
+        }
+    })
+}
+
+fn cover(pack: &Pack, produced: Option<NaiveDate>, m: &Marks) -> impl IntoView {
     let contents = pack
         .sections
         .iter()
@@ -81,6 +139,7 @@ fn cover(pack: &Pack, produced: Option<NaiveDate>) -> impl IntoView {
     let has_sections = !pack.sections.is_empty();
     view! {
         <section class="gt-pack__cover" data-testid="pack-cover" aria-labelledby="pack-title">
+            {draft_note(m)}
             <p class="gt-pack__org" data-testid="pack-organisation">{pack.organisation.clone()}</p>
             <p class="gt-pack__kicker">"Committee pack · Appendix"</p>
             <h2 class="gt-pack__title" id="pack-title">"Performance report"</h2>
@@ -93,6 +152,9 @@ fn cover(pack: &Pack, produced: Option<NaiveDate>) -> impl IntoView {
                 <div><dt>"Sections included"</dt><dd data-testid="pack-sections-label">{pack.sections_line.clone()}</dd></div>
                 {pack.as_of.clone().map(|d| view! { <div><dt>"Data as of"</dt><dd data-testid="pack-as-of">{d}</dd></div> })}
                 <div><dt>"Produced on"</dt><dd data-testid="pack-produced">{produced.map(gt_core::fmt::date).unwrap_or_else(|| "–".into())}</dd></div>
+                {m.provenance.as_ref().map(|p| view! {
+                    <div><dt>"Data"</dt><dd class="gt-pack__source" data-testid="pack-source">{p.line()}</dd></div>
+                })}
             </dl>
             {has_sections.then(|| view! {
                 <h3 class="gt-pack__h3">"Contents"</h3>
@@ -100,9 +162,22 @@ fn cover(pack: &Pack, produced: Option<NaiveDate>) -> impl IntoView {
             })}
             <h3 class="gt-pack__h3">"How to read this report"</h3>
             {legend(&pack.legend)}
-            {pack.description.clone().map(|d| view! { <p class="gt-pack__about"><strong>"About the data: "</strong>{d}</p> })}
         </section>
     }
+}
+
+/// What the data is, in the data's own words, after the last section (a long description
+/// would push the cover onto a second page; the cover's "Data" line already says where the
+/// data is from and whether its figures are illustrative).
+fn about_data(pack: &Pack) -> Option<impl IntoView> {
+    pack.description.clone().map(|d| {
+        view! {
+            <section class="gt-pack__about-data" aria-labelledby="pack-about-title" data-testid="pack-about">
+                <h2 class="gt-pack__h3" id="pack-about-title">"About the data"</h2>
+                <p class="gt-pack__about">{d}</p>
+            </section>
+        }
+    })
 }
 
 /// The key to statuses, in words, for the cover (a printed pack has no hover or legend).
@@ -147,7 +222,7 @@ fn no_updates(n: Option<NoUpdates>, testid: &'static str) -> impl IntoView {
 // -------------------------------------------------------------------------------------------
 
 /// Section 1: the key strategic indicators, latest outturn at or before the period.
-fn key_section(s: &KeySection) -> AnyView {
+fn key_section(s: &KeySection, m: &Marks) -> AnyView {
     if let Some(empty) = &s.empty {
         return view! { <p class="gt-pack__p">{empty.clone()}</p> }.into_any();
     }
@@ -169,7 +244,7 @@ fn key_section(s: &KeySection) -> AnyView {
             view! {
                 <tr data-testid="pack-key-row" data-id=r.id.clone()>
                     <th scope="row"><a href=Route::Indicator(r.id.clone()).href()>{r.name.clone()}</a>
-                        <span class="gt-pack__ref">{format!("{} · {}", r.id, r.council_name)}</span></th>
+                        <span class="gt-pack__ref">{format!("{} · {}", r.id, r.council_name)}</span>{m.indicator(&r.id)}</th>
                     {cells}
                     <td class="gt-nowrap">{r.next_target.clone().unwrap_or_else(|| "–".into())}</td>
                 </tr>
@@ -272,7 +347,7 @@ fn summary_section(s: &SummarySection) -> AnyView {
 }
 
 /// Section 3: every indicator, one table per council, grouped by service.
-fn indicators_section(s: &IndicatorsSection) -> AnyView {
+fn indicators_section(s: &IndicatorsSection, m: &Marks) -> AnyView {
     if let Some(empty) = &s.empty {
         return view! { <p class="gt-pack__p">{empty.clone()}</p> }.into_any();
     }
@@ -294,7 +369,7 @@ fn indicators_section(s: &IndicatorsSection) -> AnyView {
                             view! {
                                 <tr data-testid="pack-indicator-row" data-id=r.id.clone() data-council=council data-status=r.status.as_str()>
                                     <th scope="row"><a href=Route::Indicator(r.id.clone()).href()>{r.name.clone()}</a>
-                                        <span class="gt-pack__ref">{r.id.clone()}{r.key.then_some(" · Key strategic indicator")}{shared_for}</span></th>
+                                        <span class="gt-pack__ref">{r.id.clone()}{r.key.then_some(" · Key strategic indicator")}{shared_for}</span>{m.indicator(&r.id)}</th>
                                     <td class="gt-nowrap">{r.figure_for.clone().unwrap_or_else(|| "–".into())}</td>
                                     <td class="gt-num">{r.actual.clone()}</td>
                                     <td class="gt-num">{r.target.clone()}</td>
@@ -331,7 +406,7 @@ fn indicators_section(s: &IndicatorsSection) -> AnyView {
 
 /// Section 4: every Amber and Red indicator, Red first, with reason, difference from target
 /// and remedial action.
-fn exceptions_section(s: &ExceptionsSection) -> AnyView {
+fn exceptions_section(s: &ExceptionsSection, m: &Marks) -> AnyView {
     if s.items.is_empty() {
         return view! { <p class="gt-pack__p" data-testid="pack-exceptions-none">{s.summary.clone()}</p> }.into_any();
     }
@@ -343,6 +418,7 @@ fn exceptions_section(s: &ExceptionsSection) -> AnyView {
                 <div class=format!("gt-pack-ex gt-pack-ex--{}", e.rag.as_str()) data-testid="pack-exception" data-id=e.id.clone() data-status=e.rag.as_str()>
                     <div class="gt-pack-ex__head">
                         <RagTag rag=e.rag manual=e.manual/>
+                        {m.indicator(&e.id)}
                         <h3 class="gt-pack-ex__title"><a href=Route::Indicator(e.id.clone()).href()>{e.name.clone()}</a></h3>
                     </div>
                     <p class="gt-pack-ex__meta">{e.meta.clone()}</p>
@@ -389,7 +465,7 @@ fn work_status(r: &WorkRow) -> impl IntoView {
 }
 
 /// Section 5: improvement actions by theme and area with their status at the period.
-fn improvement_section(s: &ImprovementSection) -> AnyView {
+fn improvement_section(s: &ImprovementSection, m: &Marks) -> AnyView {
     let theme_rows = s
         .theme_counts
         .iter()
@@ -409,7 +485,7 @@ fn improvement_section(s: &ImprovementSection) -> AnyView {
                         .map(|r| {
                             view! {
                                 <tr data-testid="pack-action-row" data-id=r.id.clone() data-status=r.status.as_str() data-overdue=r.overdue.to_string()>
-                                    <th scope="row">{r.title.clone()}<span class="gt-pack__ref">{r.meta.clone()}</span></th>
+                                    <th scope="row">{r.title.clone()}<span class="gt-pack__ref">{r.meta.clone()}</span>{m.work(&r.id)}</th>
                                     {work_status(r)}
                                     <td class="gt-num">{r.percent.clone().unwrap_or_else(|| "–".into())}</td>
                                     <td class="gt-pack__commentary">{r.commentary.clone()}</td>
@@ -458,7 +534,7 @@ fn improvement_section(s: &ImprovementSection) -> AnyView {
 }
 
 /// Section 6: each strategic priority's overall status and its projects' latest updates.
-fn priorities_section(s: &PrioritiesSection) -> AnyView {
+fn priorities_section(s: &PrioritiesSection, m: &Marks) -> AnyView {
     let summary_rows = s
         .priorities
         .iter()
@@ -494,7 +570,7 @@ fn priorities_section(s: &PrioritiesSection) -> AnyView {
                 .map(|r| {
                     view! {
                         <tr data-testid="pack-project-row" data-id=r.id.clone() data-status=r.status.as_str() data-overdue=r.overdue.to_string()>
-                            <th scope="row">{r.title.clone()}<span class="gt-pack__ref">{r.meta.clone()}</span></th>
+                            <th scope="row">{r.title.clone()}<span class="gt-pack__ref">{r.meta.clone()}</span>{m.work(&r.id)}</th>
                             {work_status(r)}
                             <td class="gt-pack__commentary">{r.commentary.clone()}</td>
                         </tr>

@@ -3,6 +3,7 @@
 use crate::adapters::{clipboard, location};
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::chart::{Sparkline, TrendChart};
+use crate::components::draft::DraftFlag;
 use crate::components::edit_value::EditValueForm;
 use crate::components::legend::RagLegend;
 use crate::components::period::{AsAt, PeriodNote, ReportingPeriodPicker};
@@ -160,6 +161,7 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
                 )
             });
             let period = filtered.with(|f| f.period);
+            let draft = state.draft.get();
             let body = rows
                 .into_iter()
                 .map(|r| {
@@ -177,11 +179,13 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
                     // Not due (or no figure yet) this period: the latest figure, as at its period.
                     let latest = at.as_ref().filter(|a| a.status.value.is_none_or(|v| v.actual.is_none())).and_then(|a| a.latest.map(|(_, s)| (s, a.as_at)));
                     let spark: Vec<Option<f64>> = i.values.iter().rev().take(12).rev().map(|v| v.actual).collect();
+                    let changed = period.is_some_and(|p| draft.indicator_at(&i.id, &p));
                     view! {
                         <tr data-testid="indicator-row" data-id=i.id.clone() data-status=r.rag.as_str()>
                             <td data-label="Indicator" class="gt-ind__name">
                                 <a href=Route::Indicator(i.id.clone()).href()>{i.name.clone()}</a>
                                 <span class="gt-ind__id">{i.id.clone()}{i.key.then_some(" · Key strategic indicator")}</span>
+                                {changed.then(|| view! { <DraftFlag what="row"/> })}
                             </td>
                             <td data-label="Council"><abbr title=council_name>{council}</abbr></td>
                             <td data-label="Service">{ds.service_name(&i.service).to_string()}</td>
@@ -431,6 +435,9 @@ fn IndicatorDetail(
         .and_then(|a| a.latest)
         .map(|(v, s)| (v.clone(), s.rag, s.manual));
     let period_status = at.as_ref().map(|a| (a.status.rag, a.status.manual));
+    // The figures at the top differ from the published data (the draft, from gt_core::draft).
+    let head_changed =
+        period.is_some_and(|p| state.draft.get_untracked().indicator_at(&ind.id, &p));
     let priority = ind.priority.as_ref().and_then(|p| ds.priority(p)).cloned();
     let theme = ind.theme.as_ref().and_then(|t| ds.theme(t)).cloned();
     // The council's name, or "Shared service" (with the councils it is for).
@@ -476,11 +483,13 @@ fn IndicatorDetail(
             .into_any()
         }
     };
+    let draft = state.draft.get_untracked();
     let rows = ind
         .values
         .iter()
         .rev()
         .map(|v| {
+            let changed = draft.figure(&ind.id, &v.period);
             let s = match period {
                 Some(p) => Engine::new(&ds, p).figure(&ind, v),
                 None => gt_core::engine::figure_status(&ds, &ind, v),
@@ -493,8 +502,8 @@ fn IndicatorDetail(
             let vp = v.period;
             let label = v.period.short_label();
             view! {
-                <tr data-testid="figure-row" data-period=v.period.id()>
-                    <th scope="row" class="gt-nowrap">{v.period.short_label()}</th>
+                <tr data-testid="figure-row" data-period=v.period.id() data-draft=changed.to_string()>
+                    <th scope="row" class="gt-nowrap gt-figure-period">{v.period.short_label()}{changed.then(|| view! { <DraftFlag what="row"/> })}</th>
                     <td class="gt-num">{fmt(v.actual)}</td>
                     <td class="gt-num">{fmt(v.target)}</td>
                     <td class="gt-num">{var_text.unwrap_or_else(|| "–".into())}</td>
@@ -534,7 +543,7 @@ fn IndicatorDetail(
                 {match &current {
                     Some((v, rag, manual)) => view! {
                         <p class="gt-ind-head__label">{format!("Latest figure: {}", v.period.label())}</p>
-                        <p class="gt-ind-head__value">{fmt(v.actual)}</p>
+                        <p class="gt-ind-head__value">{fmt(v.actual)}{head_changed.then(|| view! { <DraftFlag/> })}</p>
                         <p class="gt-ind-head__target">{v.target.map(|t| format!("Target {}", fmt(Some(t))))}</p>
                         <p data-testid="latest-status" data-status=rag.as_str()><RagTag rag=*rag manual=*manual/><AsAt as_at=as_at/></p>
                     }.into_any(),

@@ -1,10 +1,12 @@
 //! The overview: what a committee member sees first. What is Red, why, and what is being done.
 
+use crate::components::draft::DraftFlag;
 use crate::components::legend::RagLegend;
 use crate::components::period::{AsAt, PeriodNote, ReportingPeriodPicker};
 use crate::components::status::{RagTag, WorkTag};
 use crate::components::travel::TravelText;
 use crate::state::{use_app, use_data};
+use gt_core::draft::Draft;
 use gt_core::engine::{first_update, Engine, PlanKind};
 use gt_core::route::Route;
 use gt_core::summary::RagCounts;
@@ -58,7 +60,7 @@ fn CouncilSummary(name: String, id: String, counts: RagCounts, period: Period) -
     }
 }
 
-fn key_tiles(e: &Engine, period: &Period) -> impl IntoView {
+fn key_tiles(e: &Engine, period: &Period, draft: &Draft) -> impl IntoView {
     let ds = e.ds;
     let tiles = e
         .key_indicators(|_| true)
@@ -66,9 +68,10 @@ fn key_tiles(e: &Engine, period: &Period) -> impl IntoView {
         .map(|at| {
             let i = at.indicator;
             let fmt = |x: f64| gt_core::fmt::value(x, i.decimals, i.unit.as_deref());
+            let changed = draft.indicator_at(&i.id, period);
             let body = match at.latest {
                 Some((v, s)) => view! {
-                    <p class="gt-tile__value">{fmt(v.actual.unwrap_or_default())}</p>
+                    <p class="gt-tile__value">{fmt(v.actual.unwrap_or_default())}{changed.then(|| view! { <DraftFlag/> })}</p>
                     <p class="gt-tile__meta">{format!("{} outturn", v.period.short_label())}{v.target.map(|t| format!(" · target {}", fmt(t)))}</p>
                     <p class="gt-tile__status" data-testid="key-status" data-status=s.rag.as_str()><RagTag rag=s.rag manual=s.manual/><AsAt as_at=at.as_at/></p>
                     <p class="gt-tile__travel" data-testid="key-travel"><TravelText travel=at.short_term/></p>
@@ -92,8 +95,9 @@ fn key_tiles(e: &Engine, period: &Period) -> impl IntoView {
     view! { <ul class="gt-tiles">{tiles}</ul> }
 }
 
-fn exception_list(e: &Engine) -> impl IntoView {
+fn exception_list(e: &Engine, draft: &Draft) -> impl IntoView {
     let ds = e.ds;
+    let period = e.period;
     let ex = e.exceptions(|_| true);
     let reds = ex.iter().filter(|e| e.rag == Rag::Red).count();
     let ambers = ex.len() - reds;
@@ -110,6 +114,7 @@ fn exception_list(e: &Engine) -> impl IntoView {
                 <li class=format!("gt-exception gt-exception--{}", e.rag.as_str()) data-testid="exception" data-id=i.id.clone() data-status=e.rag.as_str()>
                     <div class="gt-exception__head">
                         <RagTag rag=e.rag manual=e.manual/>
+                        {draft.indicator_at(&i.id, &period).then(|| view! { <DraftFlag what="exception"/> })}
                         <h3 class="gt-heading-s gt-exception__title"><a href=Route::Indicator(i.id.clone()).href()>{i.name.clone()}</a></h3>
                     </div>
                     <p class="gt-exception__meta">{format!("{} · {} · {}", ds.scope_name(&i.scope), ds.service_name(&i.service), e.value.period.short_label())}</p>
@@ -148,6 +153,7 @@ pub fn OverviewPage() -> impl IntoView {
                 .into_any();
         };
         let e = Engine::new(&ds, p);
+        let draft = state.draft.get();
         let tol = ds.tolerance_default();
         let actions = e.action_counts(|_| true);
         let councils = e
@@ -166,7 +172,7 @@ pub fn OverviewPage() -> impl IntoView {
             <section aria-labelledby="key-heading">
                 <h2 class="gt-heading-l" id="key-heading">"Key strategic indicators"</h2>
                 <p class="gt-body">{format!("Reported once a year, at the year end: the latest outturn at {}.", p.short_label())}</p>
-                {key_tiles(&e, &p)}
+                {key_tiles(&e, &p, &draft)}
             </section>
             <section aria-labelledby="councils-heading">
                 <h2 class="gt-heading-l" id="councils-heading">{format!("Indicators by council, {}", p.short_label())}</h2>
@@ -183,7 +189,7 @@ pub fn OverviewPage() -> impl IntoView {
             </section>
             <section aria-labelledby="exceptions-heading">
                 <h2 class="gt-heading-l" id="exceptions-heading">"Exception report: what needs attention"</h2>
-                {exception_list(&e)}
+                {exception_list(&e, &draft)}
             </section>
             <div class="gt-grid-row">
                 <section aria-labelledby="plan-heading">

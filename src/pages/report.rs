@@ -7,10 +7,12 @@
 //! council=bexley&sections=key,exceptions`), read by `gt_core::report::PackQuery`. What the
 //! pack says is worked out in core (`gt_core::pack::Pack`, from the reporting engine); this
 //! page keeps it in a memo and renders it (`crate::components::pack`). Print layout (A4, page
-//! numbers, repeated table headers) is in style/print.css.
+//! numbers, repeated table headers) is in style/print.css. Every printed page also says where
+//! the data is from (running footer) and, when it includes changes not in the published data,
+//! that it is a draft (running header): from `AppState.provenance` and `AppState.draft`.
 
 use crate::adapters::location;
-use crate::components::pack::pack_view;
+use crate::components::pack::{pack_view, Marks};
 use crate::state::{use_app, use_data};
 use chrono::NaiveDate;
 use gt_core::pack::Pack;
@@ -100,18 +102,40 @@ pub fn ReportPage() -> impl IntoView {
         })
     };
 
-    // The running footer on every printed page names the pack (page numbers are in print.css).
+    // Where the data is from and the draft, for the cover and the rows.
+    let marks = Memo::new(move |_| Marks {
+        draft: state.draft.get(),
+        provenance: state.provenance.get(),
+        period: pack.with(|p| p.period),
+    });
+    // The running footer on every printed page names the pack and where its data is from;
+    // the running header says Draft when the figures include changes not in the published
+    // data (page numbers are in print.css).
     let running = move || {
-        pack.with(|p| {
-            format!(
-                "@page {{ @bottom-left {{ content: {}; }} }}",
-                css_string(&p.running_footer)
-            )
-        })
+        let footer = pack.with(|p| css_string(&p.running_footer));
+        let source = state
+            .provenance
+            .with(|p| {
+                p.as_ref()
+                    .map(|p| format!(" \"\\A\" {}", css_string(&p.footer())))
+            })
+            .unwrap_or_default();
+        let draft = state.draft.with(|d| {
+            (!d.is_empty()).then(|| {
+                format!(
+                    " @top-left {{ content: {}; }}",
+                    css_string(&format!("{} (listed on the cover)", d.headline()))
+                )
+            })
+        });
+        format!(
+            "@page {{ @bottom-left {{ content: {footer}{source}; white-space: pre-wrap; }}{} }}",
+            draft.unwrap_or_default()
+        )
     };
 
     view! {
-        <style>{running}</style>
+        <style data-testid="pack-running">{running}</style>
         <div class="gt-pack-screen gt-no-print">
             <h1 class="gt-heading-xl" data-testid="page-heading">"Committee pack"</h1>
             <p class="gt-body">"The quarter's performance appendix for the Joint Committee, laid out for A4 paper. Choose what it includes, then print it or save it as a PDF. The address of this page keeps your choices, so a link to it opens the same pack."</p>
@@ -150,6 +174,6 @@ pub fn ReportPage() -> impl IntoView {
                 </div>
             </form>
         </div>
-        {move || pack.with(|p| pack_view(p, produced))}
+        {move || marks.with(|m| pack.with(|p| pack_view(p, produced, m)))}
     }
 }
