@@ -6,8 +6,7 @@ use crate::edits;
 use crate::state::use_app;
 use gt_core::csv::parse_number;
 use gt_core::edit::{current, Target};
-use gt_core::rag::rate;
-use gt_core::{Dataset, Indicator, Period, Rag, Tolerance};
+use gt_core::{Dataset, Indicator, Period, Rag};
 use leptos::prelude::*;
 use serde_json::{json, Value};
 use std::sync::Arc;
@@ -37,7 +36,6 @@ pub fn EditValueForm(
     ds: Arc<Dataset>,
     indicator: Indicator,
     period: Period,
-    default_tolerance: Tolerance,
     #[prop(into)] on_close: Callback<()>,
 ) -> impl IntoView {
     let state = use_app();
@@ -65,15 +63,16 @@ pub fn EditValueForm(
     let both_blank = move || {
         actual.get().trim().is_empty() && target_v.get().trim().is_empty() && rag.get().is_empty()
     };
-    let polarity = indicator.polarity;
-    let tol = indicator.tolerance_or(default_tolerance);
-    let decimals = indicator.decimals;
-    let preview = move || {
-        let a = parse_number(&actual.get()).ok().flatten();
-        let t = parse_number(&target_v.get()).ok().flatten();
-        let computed = rate(polarity, t, a, tol, decimals);
-        let manual = Rag::from_word(&rag.get());
-        (manual.unwrap_or(computed), manual.is_some(), computed)
+    let preview = {
+        let ds = ds.clone();
+        let indicator = indicator.clone();
+        Signal::derive(move || {
+            let a = parse_number(&actual.get()).ok().flatten();
+            let t = parse_number(&target_v.get()).ok().flatten();
+            let computed = gt_core::engine::rate_figures(&ds, &indicator, t, a);
+            let manual = Rag::from_word(&rag.get());
+            (manual.unwrap_or(computed), manual.is_some(), computed)
+        })
     };
     let unit = indicator.unit.clone().unwrap_or_default();
     let fid = |f: &str| format!("edit-{f}");
@@ -169,7 +168,7 @@ pub fn EditValueForm(
                 </div>
                 <div class="gt-form-group">
                     <p class="gt-label">"Status these figures give"</p>
-                    <p class="gt-preview" role="status" data-testid="edit-preview">{move || { let (r, m, _) = preview(); view! { <RagTag rag=r manual=m/> } }}</p>
+                    <p class="gt-preview" role="status" data-testid="edit-preview">{move || { let (r, m, _) = preview.get(); view! { <RagTag rag=r manual=m/> } }}</p>
                 </div>
             </div>
             <div class="gt-form-group">
@@ -192,7 +191,7 @@ pub fn EditValueForm(
                 <div class="gt-form-group">
                     <label class="gt-label" for=fid("rag")>"Status"</label>
                     <select class="gt-select" id=fid("rag") data-testid="edit-rag" on:change:target=move |ev| rag.set(ev.target().value())>
-                        <option value="" prop:selected=move || rag.get().is_empty()>{move || format!("Worked out by the rules ({})", preview().2.label())}</option>
+                        <option value="" prop:selected=move || rag.get().is_empty()>{move || format!("Worked out by the rules ({})", preview.get().2.label())}</option>
                         {[Rag::Green, Rag::Amber, Rag::Red, Rag::NoData, Rag::DataOnly, Rag::NotDue].into_iter().map(|r| view! {
                             <option value=r.as_str() prop:selected=move || rag.get() == r.as_str()>{format!("Set by hand: {} ({})", r.label(), r.colour_word())}</option>
                         }).collect_view()}

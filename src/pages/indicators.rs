@@ -581,7 +581,7 @@ fn IndicatorDetail(
             let ds = ds.clone();
             let ind = ind.clone();
             move || editing_period.get().map(|p| view! {
-                <EditValueForm ds=ds.clone() indicator=ind.clone() period=p default_tolerance=tol on_close=move |_| editing_period.set(None)/>
+                <EditValueForm ds=ds.clone() indicator=ind.clone() period=p on_close=move |_| editing_period.set(None)/>
             })
         }
         <h2 class="gt-heading-l">"About this indicator"</h2>

@@ -480,6 +480,18 @@ pub fn figure_status<'a>(ds: &Dataset, i: &'a Indicator, v: &'a IndicatorValue) 
     rag::value_status(i, v, ds.tolerance_default())
 }
 
+/// The status figures would have if they were saved as a value of this indicator (the edit
+/// form's preview, before anything is recorded): the same rule as every saved figure.
+pub fn rate_figures(ds: &Dataset, i: &Indicator, target: Option<f64>, actual: Option<f64>) -> Rag {
+    rag::rate(
+        i.polarity,
+        target,
+        actual,
+        i.tolerance_or(ds.tolerance_default()),
+        i.decimals,
+    )
+}
+
 /// The two plans.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PlanKind {
