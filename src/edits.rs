@@ -27,6 +27,30 @@ pub fn now_clock() -> String {
     format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
 }
 
+/// An ISO timestamp (UTC) as the local clock shows it: "2 December 2026, 08:17".
+pub fn local_date_time(iso: &str) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+    if d.get_time().is_nan() {
+        return iso.get(..16).unwrap_or(iso).replace('T', " ");
+    }
+    gt_core::fmt::date_time(
+        d.get_full_year() as i32,
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes(),
+    )
+}
+
+/// An ISO timestamp (UTC) as HH:MM local time.
+pub fn local_clock(iso: &str) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+    if d.get_time().is_nan() {
+        return iso.get(11..16).unwrap_or("").to_string();
+    }
+    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
+}
+
 fn new_group() -> String {
     format!(
         "{}-{:06x}",
@@ -156,9 +180,9 @@ pub fn restore(state: &AppState) {
                 l.clear();
                 l.changes = saved.changes;
             });
-            state.saving.set(Saving::Saved(
-                saved.saved_at.get(11..16).unwrap_or("").to_string(),
-            ));
+            state
+                .saving
+                .set(Saving::Saved(local_clock(&saved.saved_at)));
             if !saved.source.is_empty()
                 && saved.source != state.source_hash.get_untracked()
                 && n > 0

@@ -521,6 +521,19 @@ pub fn net_changes(source: &Dataset, log: &[Change]) -> Vec<NetChange> {
     out
 }
 
+/// How many things the user changed: one per saved form (a figure's period, an action's or a
+/// project's update, a new action), however many of its fields it changed. This is what
+/// "Your changes (N)" counts.
+pub fn count_edits(net: &[NetChange]) -> usize {
+    let mut targets: Vec<&Target> = Vec::new();
+    for n in net {
+        if !targets.contains(&&n.target) {
+            targets.push(&n.target);
+        }
+    }
+    targets.len()
+}
+
 /// A field's label for people.
 pub fn field_label(field: &str) -> &'static str {
     match field {
@@ -826,6 +839,35 @@ mod tests {
         let net = net_changes(&newer, &log);
         assert!(net[0].conflicts());
         assert_eq!(net[0].source, json!(79.0));
+    }
+
+    #[test]
+    fn one_saved_form_is_one_change_however_many_fields() {
+        let src = ds();
+        let log = vec![
+            // One save of the Q1 form: actual and commentary.
+            change(1, iv("2019-20-Q1"), "actual", json!(80.0), json!(81)),
+            change(
+                2,
+                iv("2019-20-Q1"),
+                "commentary",
+                Value::Null,
+                json!("Better"),
+            ),
+            // One save of the Q2 form: target and actual.
+            change(3, iv("2019-20-Q2"), "target", Value::Null, json!(90)),
+            change(4, iv("2019-20-Q2"), "actual", Value::Null, json!(91)),
+        ];
+        let net = net_changes(&src, &log);
+        assert_eq!(net.len(), 4, "four fields");
+        assert_eq!(count_edits(&net), 2, "two saved forms");
+        // Saving the Q1 form again is still one thing changed there.
+        let mut log2 = log.clone();
+        log2.push(change(5, iv("2019-20-Q1"), "actual", json!(81), json!(83)));
+        assert_eq!(count_edits(&net_changes(&src, &log2)), 2);
+        // Reverting every field of Q2 leaves one.
+        assert_eq!(count_edits(&net_changes(&src, &log[..2])), 1);
+        assert_eq!(count_edits(&[]), 0);
     }
 
     #[test]

@@ -233,6 +233,17 @@ impl IndicatorQuery {
             || !self.text.is_empty()
     }
 
+    /// How many filters are on (each council, service, status and frequency chosen counts
+    /// one; so do "key only" and a search), for "Filters (2 active)".
+    pub fn active_filters(&self) -> usize {
+        self.councils.len()
+            + self.services.len()
+            + self.statuses.len()
+            + self.frequencies.len()
+            + usize::from(self.key_only)
+            + usize::from(!self.text.trim().is_empty())
+    }
+
     /// The same view with every filter cleared (period and sort kept).
     pub fn cleared(&self) -> IndicatorQuery {
         IndicatorQuery {
@@ -470,6 +481,22 @@ pub fn apply(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn active_filters_counts_each_choice() {
+        let mut q = IndicatorQuery::default();
+        assert_eq!(q.active_filters(), 0);
+        q.councils = vec!["a".into(), "b".into()];
+        q.key_only = true;
+        q.sort = Some(SortKey::Name);
+        q.descending = true;
+        assert_eq!(q.active_filters(), 3, "sort is not a filter");
+        q.text = "  ".into();
+        assert_eq!(q.active_filters(), 3, "a blank search is not a filter");
+        q.text = "waste".into();
+        assert_eq!(q.active_filters(), 4);
+        assert_eq!(q.cleared().active_filters(), 0);
+    }
     use crate::route::Route;
 
     fn ds() -> Dataset {

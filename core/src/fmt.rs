@@ -144,9 +144,24 @@ pub fn date(d: NaiveDate) -> String {
     d.format("%-d %B %Y").to_string()
 }
 
+/// "2 December 2026, 08:17" (the numbers as the clock shows them; month 1 to 12).
+pub fn date_time(year: i32, month: u32, day: u32, hour: u32, minute: u32) -> String {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(d) => format!("{}, {hour:02}:{minute:02}", date(d)),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_with_times() {
+        assert_eq!(date_time(2026, 12, 2, 8, 17), "2 December 2026, 08:17");
+        assert_eq!(date_time(2019, 1, 31, 23, 5), "31 January 2019, 23:05");
+        assert_eq!(date_time(2019, 2, 30, 0, 0), "");
+    }
 
     #[test]
     fn formats() {

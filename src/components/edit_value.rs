@@ -36,9 +36,19 @@ pub fn EditValueForm(
     ds: Arc<Dataset>,
     indicator: Indicator,
     period: Period,
-    #[prop(into)] on_close: Callback<()>,
+    /// Called with `true` after a save, `false` on cancel.
+    #[prop(into)]
+    on_close: Callback<bool>,
 ) -> impl IntoView {
     let state = use_app();
+    // Focus moves into the form when it opens (its heading), so keyboard and screen reader
+    // users land where it is.
+    let heading = NodeRef::<leptos::html::H3>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
     let target = Target::IndicatorValue {
         indicator: indicator.id.clone(),
         period: period.id(),
@@ -142,14 +152,14 @@ pub fn EditValueForm(
             ),
         ];
         edits::record(&state, target2.clone(), fields);
-        on_close.run(());
+        on_close.run(true);
     };
     let field_error = move |msg: Option<String>, id: String| {
         msg.map(|m| view! { <p class="gt-field-error" id=id tabindex="-1">{m}</p> })
     };
     view! {
         <form class="gt-edit-form" on:submit=save data-testid="edit-form" novalidate>
-            <h3 class="gt-heading-m">{title}</h3>
+            <h3 class="gt-heading-m" tabindex="-1" node_ref=heading data-testid="edit-form-heading">{title}</h3>
             {move || (tried.get() && both_blank()).then(|| view! { <p class="gt-field-error" tabindex="-1">"Enter an actual, a target, or a status set by hand."</p> })}
             <div class="gt-edit-form__grid">
                 <div class=move || if actual_err().is_some() { "gt-form-group gt-form-group--error" } else { "gt-form-group" }>
@@ -207,7 +217,7 @@ pub fn EditValueForm(
             </div>
             <div class="gt-edit-form__actions">
                 <button type="submit" class="gt-button" data-testid="edit-save">"Save figures"</button>
-                <button type="button" class="gt-button gt-button--secondary" data-testid="edit-cancel" on:click=move |_| on_close.run(())>"Cancel"</button>
+                <button type="button" class="gt-button gt-button--secondary" data-testid="edit-cancel" on:click=move |_| on_close.run(false)>"Cancel"</button>
             </div>
         </form>
     }

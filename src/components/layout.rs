@@ -66,7 +66,8 @@ pub fn Header() -> impl IntoView {
                     <button type="button" class="gt-nav__edit" data-testid="edit-toggle"
                         aria-pressed=move || if state.editing.get() { "true" } else { "false" }
                         on:click=move |_| state.editing.update(|e| *e = !*e)>
-                        {move || if state.editing.get() { "Finish editing" } else { "Edit figures" }}
+                        // A toggle keeps its name; "Finish editing" is the edit bar's one button.
+                        "Edit figures"
                     </button>
                 </li>
             </ul>
@@ -106,7 +107,13 @@ pub fn Footer() -> impl IntoView {
 pub fn EditBar() -> impl IntoView {
     use crate::state::Saving;
     let state = use_app();
-    let count = move || state.edits.with(|e| e.changes.len());
+    // What the user did: one per saved form (gt_core::edit::count_edits).
+    let count = move || match state.source.get() {
+        crate::state::Load::Ready(src) => state
+            .edits
+            .with(|e| gt_core::edit::count_edits(&gt_core::edit::net_changes(&src, &e.changes))),
+        _ => 0,
+    };
     let saving = move || {
         match state.saving.get() {
         Saving::Idle => view! { <span class="gt-editbar__saved" data-testid="save-status">"No changes yet"</span> }.into_any(),
@@ -128,7 +135,7 @@ pub fn EditBar() -> impl IntoView {
     move || {
         let show = state.editing.get() || matches!(state.saving.get(), Saving::Failed(_));
         show.then(|| view! {
-            <div class="gt-editbar" data-testid="edit-bar">
+            <section class="gt-editbar" aria-label="Editing" data-testid="edit-bar">
                 <div class="gt-width-container gt-editbar__inner">
                     <p class="gt-editbar__title"><strong>{move || if state.editing.get() { "You are editing." } else { "Your changes are not saved." }}</strong>" "{saving}</p>
                     <div class="gt-editbar__actions">
@@ -142,7 +149,7 @@ pub fn EditBar() -> impl IntoView {
                         })}
                     </div>
                 </div>
-            </div>
+            </section>
         })
     }
 }

@@ -3,7 +3,7 @@
 use crate::adapters::download;
 use crate::edits;
 use crate::state::{use_app, use_source, Load};
-use gt_core::edit::{field_label, net_changes, NetChange, Saved, Target};
+use gt_core::edit::{count_edits, field_label, net_changes, NetChange, Saved, Target};
 use gt_core::route::Route;
 use gt_core::Dataset;
 use leptos::prelude::*;
@@ -108,8 +108,14 @@ pub fn ChangesPage() -> impl IntoView {
             return view! { <p class="gt-body" data-testid="no-changes">"You have no changes in this browser. Turn on "<strong>"Edit figures"</strong>" (at the end of the navigation) to enter this quarter's figures."</p> }.into_any();
         }
         let conflicts = net.iter().filter(|n| n.conflicts()).count();
+        let edited = count_edits(&net);
+        let fields = if net.len() == edited {
+            String::new()
+        } else {
+            format!(" ({} fields)", net.len())
+        };
         view! {
-            <p class="gt-body" data-testid="changes-count">{format!("{} change{} against the data as loaded{}.", net.len(), if net.len() == 1 { "" } else { "s" },
+            <p class="gt-body" data-testid="changes-count">{format!("{edited} change{}{fields} against the data as loaded{}.", if edited == 1 { "" } else { "s" },
                 if conflicts > 0 { format!("; {conflicts} of them conflict with newer data") } else { String::new() })}</p>
             {(!skipped.is_empty()).then(|| view! {
                 <div class="gt-notice" role="status"><p class="gt-notice__title">{format!("{} change(s) could not be applied to the data now loaded:", skipped.len())}</p>
@@ -124,7 +130,7 @@ pub fn ChangesPage() -> impl IntoView {
                         let (label, href) = what(&src, &n.target);
                         let target = n.target.clone();
                         let field = n.field.clone();
-                        let when = n.at.get(..16).unwrap_or("").replace('T', " ");
+                        let when = edits::local_date_time(&n.at);
                         view! {
                             <tr data-testid="change-row">
                                 <td><a href=href>{label}</a></td>

@@ -224,6 +224,61 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
         }
     };
 
+    // Narrow screens (the rows are cards, the header is not shown): a visible sort control
+    // driving the same view state as the column headers.
+    let sort_choices: [(SortKey, &'static str); 8] = [
+        (SortKey::Name, "Indicator"),
+        (SortKey::Council, "Council"),
+        (SortKey::Service, "Service"),
+        (SortKey::Actual, "Actual"),
+        (SortKey::Target, "Target"),
+        (SortKey::Status, "Status"),
+        (SortKey::ShortTerm, SHORT_TERM),
+        (SortKey::LongTerm, LONG_TERM),
+    ];
+    let narrow_sort = view! {
+        <div class="gt-sort-narrow" data-testid="sort-narrow">
+            <div class="gt-form-group">
+                <label class="gt-label" for="sort-by">"Sort by"</label>
+                <select class="gt-select" id="sort-by" data-testid="sort-by"
+                    on:change:target=move |ev| {
+                        let key = SortKey::from_word(&ev.target().value());
+                        update(&|q: &mut IndicatorQuery| {
+                            q.sort = key;
+                            if key.is_none() { q.descending = false; }
+                        })
+                    }>
+                    <option value="" prop:selected=move || query.with(|q| q.sort.is_none())>"Standard order"</option>
+                    {sort_choices.into_iter().map(|(k, label)| view! {
+                        <option value=k.as_str() prop:selected=move || query.with(|q| q.sort == Some(k))>{label}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="gt-form-group">
+                <label class="gt-label" for="sort-direction">"Direction"</label>
+                <select class="gt-select" id="sort-direction" data-testid="sort-direction"
+                    disabled=move || query.with(|q| q.sort.is_none())
+                    on:change:target=move |ev| {
+                        let down = ev.target().value() == "descending";
+                        update(&|q: &mut IndicatorQuery| q.descending = down)
+                    }>
+                    <option value="ascending" prop:selected=move || query.with(|q| !q.descending)>"Ascending"</option>
+                    <option value="descending" prop:selected=move || query.with(|q| q.descending)>"Descending"</option>
+                </select>
+            </div>
+        </div>
+    };
+    // On a phone the filters fold away behind one button that says how many are on.
+    let filters_open = RwSignal::new(false);
+    let filters_label = move || {
+        let n = query.with(|q| q.active_filters());
+        if n == 0 {
+            "Filters (none active)".to_string()
+        } else {
+            format!("Filters ({n} active)")
+        }
+    };
+
     let status_boxes = [Rag::Red, Rag::Amber, Rag::Green, Rag::NoData, Rag::DataOnly, Rag::NotDue]
         .into_iter()
         .map(|r| {
@@ -284,7 +339,11 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
             })
         }}
         <div class="gt-filter-layout">
-            <form class="gt-filters" role="search" aria-label="Filter indicators" on:submit=|ev| ev.prevent_default()>
+            <button type="button" class="gt-button gt-button--secondary gt-filters-toggle" data-testid="filters-toggle"
+                aria-controls="indicator-filters" aria-expanded=move || if filters_open.get() { "true" } else { "false" }
+                on:click=move |_| filters_open.update(|o| *o = !*o)>{filters_label}</button>
+            <form class=move || if filters_open.get() { "gt-filters" } else { "gt-filters gt-filters--closed" } id="indicator-filters"
+                role="search" aria-label="Filter indicators" on:submit=|ev| ev.prevent_default()>
                 <h2 class="gt-heading-m gt-filters__title">"Filter"</h2>
                 <div class="gt-form-group">
                     <label class="gt-label" for="filter-q">"Search"</label>
@@ -369,6 +428,7 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
                     }.into_any(),
                 })}
                 <RagLegend tolerance=ds.tolerance_default()/>
+                {narrow_sort}
                 <div class="gt-table-wrap">
                     <table class="gt-table gt-table--indicators" data-testid="indicator-table">
                         <caption class="gt-table__caption gt-visually-hidden">{move || format!("Indicators, {}. {}", period_label(), count_text())}</caption>
@@ -401,9 +461,11 @@ pub fn IndicatorPage(id: String) -> impl IntoView {
     let data = use_data();
     let state = use_app();
     let editing_period = RwSignal::new(None::<Period>);
+    // The period whose figures were just saved: "Saved" is shown next to its Edit button.
+    let saved_period = RwSignal::new(None::<Period>);
     move || {
         let period = state.period();
-        view! { <IndicatorDetail ds=data.get() id=id.clone() period=period editing_period=editing_period/> }
+        view! { <IndicatorDetail ds=data.get() id=id.clone() period=period editing_period=editing_period saved_period=saved_period/> }
     }
 }
 
@@ -413,6 +475,7 @@ fn IndicatorDetail(
     id: String,
     period: Option<Period>,
     editing_period: RwSignal<Option<Period>>,
+    saved_period: RwSignal<Option<Period>>,
 ) -> impl IntoView {
     let Some(ind) = ds.indicator(&id).cloned() else {
         return view! { <NotInData what="indicator" id=id back=Route::Indicators back_label="See all indicators"/> }.into_any();
@@ -484,6 +547,45 @@ fn IndicatorDetail(
         }
     };
     let draft = state.draft.get_untracked();
+    // Opening a form forgets the last "Saved"; closing it puts focus back on the Edit button it
+    // came from (the page is drawn again after a save, so this waits for the next frame) and,
+    // after a save, says so next to that button.
+    let open_form = move |p: Period| {
+        saved_period.set(None);
+        editing_period.set(Some(p));
+    };
+    let close_form = move |saved: bool| {
+        let p = editing_period.get_untracked();
+        editing_period.set(None);
+        request_animation_frame(move || {
+            let Some(p) = p else { return };
+            if saved {
+                saved_period.set(Some(p));
+            }
+            let doc = document();
+            let button = doc
+                .query_selector(&format!("[data-testid=edit-row-{}]", p.id()))
+                .ok()
+                .flatten()
+                .or_else(|| {
+                    doc.query_selector("[data-testid=add-next-period]")
+                        .ok()
+                        .flatten()
+                });
+            if let Some(el) = button {
+                use wasm_bindgen::JsCast;
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    };
+    let form_for = {
+        let ds = ds.clone();
+        let ind = ind.clone();
+        move |p: Period| view! { <EditValueForm ds=ds.clone() indicator=ind.clone() period=p on_close=close_form/> }
+    };
+    let in_rows: Vec<Period> = ind.values.iter().map(|v| v.period).collect();
     let rows = ind
         .values
         .iter()
@@ -501,6 +603,7 @@ fn IndicatorDetail(
             });
             let vp = v.period;
             let label = v.period.short_label();
+            let form_for = form_for.clone();
             view! {
                 <tr data-testid="figure-row" data-period=v.period.id() data-draft=changed.to_string()>
                     <th scope="row" class="gt-nowrap gt-figure-period">{v.period.short_label()}{changed.then(|| view! { <DraftFlag what="row"/> })}</th>
@@ -519,9 +622,19 @@ fn IndicatorDetail(
                     </td>
                     {move || state.editing.get().then(|| view! {
                         <td><button type="button" class="gt-button gt-button--secondary" data-testid=format!("edit-row-{}", vp.id())
-                            on:click=move |_| editing_period.set(Some(vp))>"Edit"<span class="gt-visually-hidden">{format!(" figures for {label}")}</span></button></td>
+                            aria-expanded=move || if editing_period.get() == Some(vp) { "true" } else { "false" }
+                            on:click=move |_| open_form(vp)>"Edit"<span class="gt-visually-hidden">{format!(" figures for {label}")}</span></button>
+                            <span class="gt-saved-note" role="status" data-testid=format!("saved-{}", vp.id())>
+                                {move || (saved_period.get() == Some(vp)).then(|| format!("Saved: figures for {}, in this browser", vp.short_label()))}
+                            </span></td>
                     })}
                 </tr>
+                // The form opens in place, under the row it edits.
+                {move || (editing_period.get() == Some(vp)).then(|| view! {
+                    <tr class="gt-edit-row" data-testid="edit-row-form">
+                        <td colspan="7"><div class="gt-edit-row__inner">{form_for(vp)}</div></td>
+                    </tr>
+                })}
             }
         })
         .collect_view();
@@ -574,16 +687,11 @@ fn IndicatorDetail(
         </table>
         </div>
         {move || state.editing.get().then(|| next_period.map(|np| view! {
-            <p><button type="button" class="gt-button" data-testid="add-next-period" on:click=move |_| editing_period.set(Some(np))>
+            <p><button type="button" class="gt-button" data-testid="add-next-period" on:click=move |_| open_form(np)>
                 {format!("Add figures for {}", np.short_label())}</button></p>
         }))}
-        {
-            let ds = ds.clone();
-            let ind = ind.clone();
-            move || editing_period.get().map(|p| view! {
-                <EditValueForm ds=ds.clone() indicator=ind.clone() period=p on_close=move |_| editing_period.set(None)/>
-            })
-        }
+        // A new period's form opens under its button.
+        {move || editing_period.get().filter(|p| !in_rows.contains(p)).map(form_for.clone())}
         <h2 class="gt-heading-l">"About this indicator"</h2>
         <dl class="gt-summary-list gt-summary-list--dl" data-testid="definition">
             <div><dt>"Id"</dt><dd>{ind.id.clone()}</dd></div>
