@@ -320,3 +320,42 @@ async fn a_phone_folds_the_filters_away() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn times_are_local_live_and_after_a_reload() {
+    // A browser far from UTC, so a UTC time shown as local would be hours out. chromedriver
+    // (started per test) and its browser take the zone from the environment.
+    std::env::set_var("TZ", "Pacific/Auckland");
+    run("finish-local-times", Options::default(), |app| async move {
+        let offset = app.js("return new Date().getTimezoneOffset()").await;
+        assert_ne!(offset, 0, "the browser runs in Auckland time");
+        let p = latest_period(IND);
+        app.open(&format!("#/indicators/{IND}")).await;
+        start_editing(&app).await;
+        app.click(&format!("[data-testid=edit-row-{p}]")).await;
+        app.type_into("[data-testid=edit-actual]", "44.4").await;
+        app.click("[data-testid=edit-save]").await;
+        wait_form_closed(&app).await;
+        // What the local clock says now: "2 December 2026, 21:17" and "21:".
+        let local = app
+            .js("const d = new Date(); const m = ['January','February','March','April','May','June','July','August','September','October','November','December']; \
+                 return [d.getDate() + ' ' + m[d.getMonth()] + ' ' + d.getFullYear() + ', ' + String(d.getHours()).padStart(2, '0') + ':', String(d.getHours()).padStart(2, '0') + ':']")
+            .await;
+        let (day_hour, hour) = (
+            local[0].as_str().unwrap().to_string(),
+            local[1].as_str().unwrap().to_string(),
+        );
+        let live = app.text("save-status").await;
+        assert!(live.contains(&format!("at {hour}")), "{live}: local {hour}");
+        app.open("#/changes").await;
+        let when = app.text_of("[data-testid=change-row] td.gt-nowrap").await;
+        assert!(when.starts_with(&day_hour), "{when} is local ({day_hour}…)");
+        app.reload().await;
+        let again = app.text_of("[data-testid=change-row] td.gt-nowrap").await;
+        assert_eq!(again, when, "the same after a reload");
+        start_editing(&app).await;
+        let saved = app.text("save-status").await;
+        assert!(saved.contains(&format!("at {hour}")), "{saved}: local {hour} after a reload");
+    })
+    .await;
+}
