@@ -170,10 +170,12 @@ pub async fn examine(state: AppState, importer: Importer, name: String, bytes: V
                     }
                     let net = net_changes(&src, &saved.changes);
                     let conflicts = net.iter().filter(|n| n.conflicts()).count();
+                    let n = gt_core::edit::count_edits(&net);
                     let mut summary = vec![format!(
-                        "{} changes to {} figures or fields.",
-                        saved.changes.len(),
-                        net.len()
+                        "{n} change{} ({} field{}).",
+                        if n == 1 { "" } else { "s" },
+                        net.len(),
+                        if net.len() == 1 { "" } else { "s" }
                     )];
                     if conflicts > 0 {
                         summary.push(format!("{conflicts} of them were made on values that have since changed in the data; they will be listed as conflicts on the Changes page."));
@@ -192,9 +194,9 @@ pub async fn examine(state: AppState, importer: Importer, name: String, bytes: V
             Ok(ds) => {
                 let mut summary = vec![counts(&ds)];
                 let key = dataset_key(&ds);
-                let n = state.edits.with_untracked(|e| e.changes.len());
+                let n = untrack(|| state.changes_made());
                 if n > 0 {
-                    summary.push(format!("You have {n} changes in this browser on the data open now. They stay saved for that data, and come back when it is opened again."));
+                    summary.push(format!("You have {n} change{} in this browser on the data open now. They stay saved for that data, and come back when it is opened again.", if n == 1 { "" } else { "s" }));
                 }
                 let _ = key;
                 importer.pending.set(Pending::Dataset {

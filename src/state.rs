@@ -239,6 +239,17 @@ impl AppState {
         self.period.with(|p| p.period)
     }
 
+    /// How many changes the user has made (one per saved form, however many fields; see
+    /// `gt_core::edit::count_edits`): what "Your changes (N)" and every "N changes" say.
+    pub fn changes_made(&self) -> usize {
+        match &*self.source.read() {
+            Load::Ready(src) => self
+                .edits
+                .with(|e| gt_core::edit::count_edits(&gt_core::edit::net_changes(src, &e.changes))),
+            _ => 0,
+        }
+    }
+
     /// The period the link chose, if it chose one (for links that keep it; a default period
     /// is not written into links, so they keep following the data's latest).
     pub fn chosen_period(&self) -> Option<Period> {

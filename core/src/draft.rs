@@ -483,8 +483,21 @@ impl Draft {
         out
     }
 
-    /// How many changes: fields that differ from the published data.
+    /// How many changes: things the user changed (a figure's period, an action's or project's
+    /// update, a new action), however many of their fields differ from the published data. The
+    /// same count as "Your changes (N)" (`edit::count_edits`).
     pub fn count(&self) -> usize {
+        let mut targets: Vec<&Target> = Vec::new();
+        for c in &self.changes {
+            if !targets.contains(&&c.target) {
+                targets.push(&c.target);
+            }
+        }
+        targets.len()
+    }
+
+    /// How many fields differ from the published data.
+    pub fn fields(&self) -> usize {
         self.changes.len()
     }
 
@@ -492,11 +505,17 @@ impl Draft {
         self.changes.is_empty()
     }
 
-    /// "Draft: includes 3 changes not in the published data".
+    /// "Draft: includes 3 changes not in the published data", with the number of fields when
+    /// a change touched more than one ("1 change (2 fields)").
     pub fn headline(&self) -> String {
-        let n = self.count();
+        let (n, f) = (self.count(), self.fields());
+        let fields = if f > n {
+            format!(" ({f} fields)")
+        } else {
+            String::new()
+        };
         format!(
-            "Draft: includes {n} change{} not in the published data",
+            "Draft: includes {n} change{}{fields} not in the published data",
             if n == 1 { "" } else { "s" }
         )
     }

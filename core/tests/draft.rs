@@ -113,7 +113,7 @@ fn one_changed_actual_is_one_change_to_one_figure() {
 }
 
 #[test]
-fn counts_fields_and_ignores_edits_put_back() {
+fn counts_what_was_changed_and_ignores_edits_put_back() {
     let log = [
         change(1, iv("2019-20-Q2"), "actual", json!(85.0), json!(87.5)),
         change(
@@ -130,10 +130,12 @@ fn counts_fields_and_ignores_edits_put_back() {
         change(5, iv("2019-20-Q1"), "target", json!(95.0), json!(90)),
     ];
     let d = Draft::of(&ds(), &log);
-    assert_eq!(d.count(), 2, "{:?}", d.changes);
+    // One thing changed (Q2's figures), two of its fields: counted as "Your changes" counts.
+    assert_eq!(d.count(), 1, "{:?}", d.changes);
+    assert_eq!(d.fields(), 2);
     assert_eq!(
         d.headline(),
-        "Draft: includes 2 changes not in the published data"
+        "Draft: includes 1 change (2 fields) not in the published data"
     );
     assert_eq!(d.changes[0].now, "88.0%");
     assert_eq!(d.changes[1].field_label, "Commentary");

@@ -107,13 +107,8 @@ pub fn Footer() -> impl IntoView {
 pub fn EditBar() -> impl IntoView {
     use crate::state::Saving;
     let state = use_app();
-    // What the user did: one per saved form (gt_core::edit::count_edits).
-    let count = move || match state.source.get() {
-        crate::state::Load::Ready(src) => state
-            .edits
-            .with(|e| gt_core::edit::count_edits(&gt_core::edit::net_changes(&src, &e.changes))),
-        _ => 0,
-    };
+    // What the user did: one per saved form.
+    let count = move || state.changes_made();
     let saving = move || {
         match state.saving.get() {
         Saving::Idle => view! { <span class="gt-editbar__saved" data-testid="save-status">"No changes yet"</span> }.into_any(),

@@ -214,7 +214,7 @@ fn DataBody(ds: std::sync::Arc<gt_core::Dataset>) -> impl IntoView {
         }.into_any(),
     }
     };
-    let edits_n = move || state.edits.with(|e| e.changes.len());
+    let edits_n = move || state.changes_made();
     let copy_status = RwSignal::new(None::<Result<String, String>>);
     let make_copy = {
         let ds = ds.clone();
@@ -239,7 +239,7 @@ fn DataBody(ds: std::sync::Arc<gt_core::Dataset>) -> impl IntoView {
             <div><dt>"Indicators"</dt><dd data-testid="indicator-count">{ds.indicators.len()}</dd></div>
             <div><dt>"Strategic priorities"</dt><dd>{format!("{} ({} projects)", ds.priorities.len(), projects)}</dd></div>
             <div><dt>"Improvement plan"</dt><dd>{format!("{} themes, {} areas, {} actions", ds.themes.len(), ds.themes.iter().map(|t| t.areas.len()).sum::<usize>(), actions)}</dd></div>
-            <div><dt>"Your changes in this browser"</dt><dd><a href=Route::Changes.href()>{move || format!("{} change(s)", edits_n())}</a></dd></div>
+            <div><dt>"Your changes in this browser"</dt><dd><a href=Route::Changes.href()>{move || { let n = edits_n(); format!("{n} change{}", if n == 1 { "" } else { "s" }) }}</a></dd></div>
             <div><dt>"File format"</dt><dd>{ds.format.clone()}</dd></div>
         </dl>
         <h2 class="gt-heading-l">"Export"</h2>
