@@ -16,6 +16,14 @@ pub fn round_to(x: f64, decimals: Option<u8>) -> f64 {
 /// A tiny allowance for binary fractions (0.1 + 0.2), far below any figure's decimals.
 const EPS: f64 = 1e-9;
 
+/// The allowance when comparing two figures rounded to `decimals`: relative to their size for
+/// binary noise, but never as much as half the last decimal shown, so a visible difference
+/// (20,000,000.00 against 19,999,999.99) is never taken for none.
+fn slack(x: f64, decimals: Option<u8>) -> f64 {
+    let unit = 10f64.powi(-(decimals.unwrap_or(crate::fmt::DEFAULT_DECIMALS) as i32));
+    (EPS * x.abs().max(1.0)).min(unit / 2.0)
+}
+
 /// Red/Amber/Green for one target and actual.
 ///
 /// - Green: the target is met (equal counts as met).
@@ -43,7 +51,7 @@ pub fn rate(
         Polarity::Lower => a - t,
         Polarity::None => return Rag::DataOnly,
     };
-    let slack = EPS * t.abs().max(1.0);
+    let slack = slack(t, decimals);
     if shortfall <= slack {
         return Rag::Green;
     }
@@ -200,7 +208,7 @@ impl Travel {
 fn direction(polarity: Polarity, before: f64, now: f64, decimals: Option<u8>) -> Option<Direction> {
     let (b, n) = (round_to(before, decimals), round_to(now, decimals));
     let diff = n - b;
-    if diff.abs() <= EPS * b.abs().max(1.0) {
+    if diff.abs() <= slack(b, decimals) {
         return Some(Direction::Unchanged);
     }
     match polarity {
