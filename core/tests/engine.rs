@@ -558,3 +558,18 @@ fn words_and_small_answers() {
     assert_eq!(rate_figures(&ds, i3, Some(10.0), Some(11.0)), Rag::Amber);
     assert_eq!(rate_figures(&ds, i3, Some(10.0), Some(9.0)), Rag::Green);
 }
+
+#[test]
+fn counts_are_read_back_by_status() {
+    // Q2 2019/20 over every indicator: Red i2; Amber i1, i5; Green i3; No data yet i6 (no
+    // month in Q2); Not due i4 (annual). Read back one status at a time, as the overview does.
+    let ds = ds();
+    let c = Engine::new(&ds, p("2019-20-Q2")).counts(&ds.indicators);
+    assert_eq!(c.get(Rag::Red), 1);
+    assert_eq!(c.get(Rag::Amber), 2);
+    assert_eq!(c.get(Rag::Green), 1);
+    assert_eq!(c.get(Rag::NoData), 1);
+    assert_eq!(c.get(Rag::NotDue), 1);
+    assert_eq!(c.get(Rag::DataOnly), 0);
+    assert_eq!(c.total(), 6);
+}
