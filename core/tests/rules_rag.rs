@@ -253,3 +253,15 @@ fn a_visible_change_in_a_large_figure_is_a_direction() {
     let t = short_term(ind(&ds), &p("2019-20-Q2")).unwrap();
     assert_eq!(t.describe(), "Improved since Q1 2019/20");
 }
+
+#[test]
+fn directions_have_their_words() {
+    // The words pages and tests read (data-direction) and the labels people read.
+    use gt_core::rag::Direction;
+    assert_eq!(Direction::Improved.as_str(), "improved");
+    assert_eq!(Direction::Worsened.as_str(), "worsened");
+    assert_eq!(Direction::Unchanged.as_str(), "unchanged");
+    assert_eq!(Direction::Improved.label(), "Improved");
+    assert_eq!(Direction::Worsened.label(), "Worsened");
+    assert_eq!(Direction::Unchanged.label(), "No change");
+}
