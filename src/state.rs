@@ -326,6 +326,7 @@ pub fn empty_dataset() -> Dataset {
         description: None,
         as_of: None,
         default_tolerance: None,
+        rag_scheme: None,
         councils: vec![],
         services: vec![],
         priorities: vec![],

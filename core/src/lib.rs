@@ -19,6 +19,7 @@ pub mod rag;
 pub mod read;
 pub mod report;
 pub mod route;
+pub mod scheme;
 pub mod summary;
 
 pub use model::*;

@@ -5,6 +5,7 @@
 //! loses nothing when this app saves it again.
 
 use crate::period::Period;
+pub use crate::scheme::{Scheme, SchemeKind};
 use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -43,6 +44,9 @@ pub struct Dataset {
     pub as_of: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_tolerance: Option<Tolerance>,
+    /// The RAG scheme for every council that gives none of its own (see [`crate::scheme`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rag_scheme: Option<Scheme>,
     pub councils: Vec<Council>,
     pub services: Vec<Service>,
     pub priorities: Vec<Priority>,
@@ -58,6 +62,9 @@ pub struct Council {
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub short: Option<String>,
+    /// This council's own RAG scheme, for its own indicators.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rag_scheme: Option<Scheme>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -179,6 +186,9 @@ pub struct Indicator {
     pub measure: Option<Measure>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tolerance: Option<Tolerance>,
+    /// This indicator's own RAG scheme (for example `{ "kind": "data_only" }`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rag_scheme: Option<Scheme>,
     #[serde(skip_serializing_if = "is_false")]
     pub key: bool,
     #[serde(skip_serializing_if = "Option::is_none")]

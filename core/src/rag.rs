@@ -4,6 +4,7 @@
 
 use crate::model::*;
 use crate::period::Period;
+use crate::scheme::Rule;
 
 /// Rounds to the indicator's decimals (2 when it gives none), so that ratings agree with the
 /// figures people see: the value of the very figure [`crate::fmt::number`] shows, by the one
@@ -19,7 +20,7 @@ const EPS: f64 = 1e-9;
 /// The allowance when comparing two figures rounded to `decimals`: relative to their size for
 /// binary noise, but never as much as half the last decimal shown, so a visible difference
 /// (20,000,000.00 against 19,999,999.99) is never taken for none.
-fn slack(x: f64, decimals: Option<u8>) -> f64 {
+pub(crate) fn slack(x: f64, decimals: Option<u8>) -> f64 {
     let unit = 10f64.powi(-(decimals.unwrap_or(crate::fmt::DEFAULT_DECIMALS) as i32));
     (EPS * x.abs().max(1.0)).min(unit / 2.0)
 }
@@ -39,30 +40,31 @@ pub fn rate(
     tolerance: Tolerance,
     decimals: Option<u8>,
 ) -> Rag {
-    let Some(actual) = actual else {
-        return Rag::NoData;
-    };
-    let Some(target) = target else {
-        return Rag::DataOnly;
-    };
+    crate::scheme::rate(
+        &crate::scheme::Scheme::standard(tolerance),
+        crate::scheme::Figures {
+            polarity,
+            target,
+            actual,
+            decimals,
+            year_earlier: None,
+        },
+    )
+}
+
+/// The rounded target and how far the rounded actual falls short of it (positive: missed;
+/// zero or negative: met), by polarity; None for polarity none.
+pub(crate) fn miss(
+    polarity: Polarity,
+    target: f64,
+    actual: f64,
+    decimals: Option<u8>,
+) -> Option<(f64, f64)> {
     let (t, a) = (round_to(target, decimals), round_to(actual, decimals));
-    let shortfall = match polarity {
-        Polarity::Higher => t - a,
-        Polarity::Lower => a - t,
-        Polarity::None => return Rag::DataOnly,
-    };
-    let slack = slack(t, decimals);
-    if shortfall <= slack {
-        return Rag::Green;
-    }
-    let allowed = match tolerance {
-        Tolerance::Percent(p) => t.abs() * p / 100.0,
-        Tolerance::Absolute(x) => x,
-    };
-    if shortfall <= allowed + slack {
-        Rag::Amber
-    } else {
-        Rag::Red
+    match polarity {
+        Polarity::Higher => Some((t, t - a)),
+        Polarity::Lower => Some((t, a - t)),
+        Polarity::None => None,
     }
 }
 
@@ -75,6 +77,16 @@ pub struct Status<'a> {
     /// The computed status when `manual` (to show both).
     pub computed: Rag,
     pub value: Option<&'a IndicatorValue>,
+}
+
+impl Status<'_> {
+    /// The status was set by hand and the rules give a different Red, Amber or Green: the
+    /// rules' answer, to show beside it. None when they agree, or when the rules give no
+    /// rating (no data yet, data only): there is nothing to disagree with.
+    pub fn differs(&self) -> Option<Rag> {
+        let rated = matches!(self.computed, Rag::Red | Rag::Amber | Rag::Green);
+        (self.manual && rated && self.rag != self.computed).then_some(self.computed)
+    }
 }
 
 /// The value of an indicator that reports for `period`: the same period for the indicator's
@@ -117,18 +129,19 @@ pub fn is_due(ind: &Indicator, period: &Period) -> bool {
     }
 }
 
-/// The status of one value (manual override if set, else computed).
-pub fn value_status<'a>(
-    ind: &'a Indicator,
-    value: &'a IndicatorValue,
-    default_tolerance: Tolerance,
-) -> Status<'a> {
-    let computed = rate(
-        ind.polarity,
-        value.target,
-        value.actual,
-        ind.tolerance_or(default_tolerance),
-        ind.decimals,
+/// The status of one value (manual override if set, else computed by the indicator's rule).
+pub fn value_status<'a>(ind: &'a Indicator, value: &'a IndicatorValue, rule: &Rule) -> Status<'a> {
+    let computed = crate::scheme::rate(
+        &rule.scheme,
+        crate::scheme::Figures {
+            polarity: ind.polarity,
+            target: value.target,
+            actual: value.actual,
+            decimals: ind.decimals,
+            year_earlier: ind
+                .value(&value.period.year_earlier())
+                .and_then(|v| v.actual),
+        },
     );
     Status {
         rag: value.rag.unwrap_or(computed),
@@ -139,13 +152,9 @@ pub fn value_status<'a>(
 }
 
 /// An indicator's status for a reporting period.
-pub fn status_at<'a>(
-    ind: &'a Indicator,
-    period: &Period,
-    default_tolerance: Tolerance,
-) -> Status<'a> {
+pub fn status_at<'a>(ind: &'a Indicator, period: &Period, rule: &Rule) -> Status<'a> {
     match value_for(ind, period) {
-        Some(v) => value_status(ind, v, default_tolerance),
+        Some(v) => value_status(ind, v, rule),
         None => {
             let rag = if is_due(ind, period) {
                 Rag::NoData
@@ -203,6 +212,17 @@ impl Travel {
             d => format!("{} since {}", d.label(), self.since.short_label()),
         }
     }
+}
+
+/// Better, worse or no change from `before` to `now`, judged by polarity on the rounded
+/// figures; None for polarity none.
+pub fn direction_of(
+    polarity: Polarity,
+    before: f64,
+    now: f64,
+    decimals: Option<u8>,
+) -> Option<Direction> {
+    direction(polarity, before, now, decimals)
 }
 
 fn direction(polarity: Polarity, before: f64, now: f64, decimals: Option<u8>) -> Option<Direction> {
@@ -279,6 +299,13 @@ mod tests {
     const Higher: Polarity = Polarity::Higher;
     const Lower: Polarity = Polarity::Lower;
 
+    fn std_rule() -> Rule {
+        Rule {
+            scheme: crate::scheme::Scheme::standard(P10),
+            source: crate::scheme::SchemeSource::Standard,
+            own_tolerance: false,
+        }
+    }
     const P10: Tolerance = Tolerance::Percent(10.0);
 
     #[test]
@@ -458,6 +485,7 @@ mod tests {
             decimals: Some(1),
             measure: None,
             tolerance: None,
+            rag_scheme: None,
             key: false,
             priority: None,
             theme: None,
@@ -493,7 +521,7 @@ mod tests {
             &[("2019-20-Q2", Some(90.0), Some(70.0))],
         );
         i.values[0].rag = Some(Rag::Amber);
-        let s = status_at(&i, &p("2019-20-Q2"), P10);
+        let s = status_at(&i, &p("2019-20-Q2"), &std_rule());
         assert_eq!((s.rag, s.manual, s.computed), (Rag::Amber, true, Rag::Red));
     }
 
@@ -504,15 +532,24 @@ mod tests {
             Higher,
             &[("2018-19", Some(90.0), Some(91.0))],
         );
-        assert_eq!(status_at(&a, &p("2019-20-Q2"), P10).rag, Rag::NotDue);
-        assert_eq!(status_at(&a, &p("2018-19-Q4"), P10).rag, Rag::Green);
-        assert_eq!(status_at(&a, &p("2019-20-Q4"), P10).rag, Rag::NoData);
+        assert_eq!(
+            status_at(&a, &p("2019-20-Q2"), &std_rule()).rag,
+            Rag::NotDue
+        );
+        assert_eq!(status_at(&a, &p("2018-19-Q4"), &std_rule()).rag, Rag::Green);
+        assert_eq!(
+            status_at(&a, &p("2019-20-Q4"), &std_rule()).rag,
+            Rag::NoData
+        );
         let q = ind(
             Frequency::Quarterly,
             Higher,
             &[("2019-20-Q1", Some(90.0), Some(91.0))],
         );
-        assert_eq!(status_at(&q, &p("2019-20-Q2"), P10).rag, Rag::NoData);
+        assert_eq!(
+            status_at(&q, &p("2019-20-Q2"), &std_rule()).rag,
+            Rag::NoData
+        );
         let m = ind(
             Frequency::Monthly,
             Higher,
@@ -522,7 +559,7 @@ mod tests {
             ],
         );
         // The latest month in the quarter speaks for it.
-        assert_eq!(status_at(&m, &p("2019-20-Q2"), P10).rag, Rag::Red);
+        assert_eq!(status_at(&m, &p("2019-20-Q2"), &std_rule()).rag, Rag::Red);
     }
 
     #[test]

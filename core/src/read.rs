@@ -405,6 +405,20 @@ impl Reader {
         out
     }
 
+    fn scheme(&mut self, o: &mut Obj, key: &'static str) -> Option<crate::scheme::Scheme> {
+        let v = self.get(o, key)?;
+        let path = Self::field_path(o, key);
+        match crate::scheme::read(v, &path) {
+            Ok(s) => Some(s),
+            Err(problems) => {
+                for (p, m) in problems {
+                    self.err(p, m);
+                }
+                None
+            }
+        }
+    }
+
     fn extra(&mut self, o: Obj) -> Extra {
         o.map
             .iter()
@@ -425,12 +439,14 @@ impl Reader {
         let description = self.opt_str(&mut o, "description");
         let as_of = self.opt_date(&mut o, "as_of");
         let default_tolerance = self.tolerance(&mut o, "default_tolerance");
+        let rag_scheme = self.scheme(&mut o, "rag_scheme");
         let councils = self.list(&mut o, "councils", true, |r, v, p| {
             let mut o = r.obj(v, p)?;
             Some(Council {
                 id: r.req_str(&mut o, "id"),
                 name: r.req_str(&mut o, "name"),
                 short: r.opt_str(&mut o, "short"),
+                rag_scheme: r.scheme(&mut o, "rag_scheme"),
                 extra: r.extra(o),
             })
         });
@@ -506,6 +522,7 @@ impl Reader {
             description,
             as_of,
             default_tolerance,
+            rag_scheme,
             councils,
             services,
             priorities,
@@ -656,6 +673,7 @@ impl Reader {
         };
         let measure = self.word(&mut o, "measure", Measure::from_word, Measure::words);
         let tolerance = self.tolerance(&mut o, "tolerance");
+        let rag_scheme = self.scheme(&mut o, "rag_scheme");
         let key = self.opt_bool(&mut o, "key");
         let priority = self.opt_str(&mut o, "priority");
         let theme = self.opt_str(&mut o, "theme");
@@ -692,6 +710,7 @@ impl Reader {
             decimals,
             measure,
             tolerance,
+            rag_scheme,
             key,
             priority,
             theme,

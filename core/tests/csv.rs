@@ -13,6 +13,7 @@ fn council(id: &str, name: &str, short: Option<&str>) -> Council {
         id: id.into(),
         name: name.into(),
         short: short.map(Into::into),
+        rag_scheme: None,
         extra: Default::default(),
     }
 }
@@ -47,6 +48,7 @@ fn indicator(
         decimals: None,
         measure: None,
         tolerance: None,
+        rag_scheme: None,
         key: false,
         priority: None,
         theme: None,
@@ -145,6 +147,7 @@ fn sample() -> Dataset {
         description: None,
         as_of: None,
         default_tolerance: None,
+        rag_scheme: None,
         councils: vec![
             council("havering", "London Borough of Havering", Some("LBH")),
             council("newham", "London Borough of Newham", Some("LBN")),
@@ -317,7 +320,7 @@ fn every_problem_names_its_row_and_column() {
             "Row 4, column \"Indicator ID\": blank: every row needs the indicator's id or name",
             "Row 5: this row has 8 cells but the header has 7: is there a comma inside a cell that is not in quotes?",
             "Row 5, column \"Period\": \"Q5 2019/20\" is not a period (write it like 2019-20-Q2, Q2 2019/20, 2019/20 or 2019-07)",
-            "Row 5, column \"RAG\": \"Greenish\" is not a status (use Green, Amber or Red, or G, A or R; also no_data, data_only or not_due; or leave it blank)",
+            "Row 5, column \"RAG\": \"Greenish\" is not a status (use Green, Amber or Red, or G, A or R; On track or Off track; Blue for no target; also no_data, data_only or not_due; or leave it blank)",
             "Row 5, column \"Frequency\": \"weekly\" is not a frequency (use monthly, quarterly, annual, biennial)",
             "Row 5, column \"Polarity\": \"sideways\" is not a polarity (use higher, lower or none; leave it blank if unknown)",
             "Row 6, column \"Period\": blank: every row needs the period it reports on (e.g. 2019-20-Q2 or Q2 2019/20)",

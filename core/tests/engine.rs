@@ -548,15 +548,36 @@ fn words_and_small_answers() {
     );
     // The edit form's preview: i1 is higher-is-better with the 10% default tolerance.
     let i1 = ds.indicator("i1").unwrap();
-    assert_eq!(rate_figures(&ds, i1, Some(100.0), Some(100.0)), Rag::Green);
-    assert_eq!(rate_figures(&ds, i1, Some(100.0), Some(90.0)), Rag::Amber);
-    assert_eq!(rate_figures(&ds, i1, Some(100.0), Some(89.0)), Rag::Red);
-    assert_eq!(rate_figures(&ds, i1, None, Some(89.0)), Rag::DataOnly);
-    assert_eq!(rate_figures(&ds, i1, Some(100.0), None), Rag::NoData);
+    assert_eq!(
+        rate_figures(&ds, i1, &p("2019-20-Q2"), Some(100.0), Some(100.0)),
+        Rag::Green
+    );
+    assert_eq!(
+        rate_figures(&ds, i1, &p("2019-20-Q2"), Some(100.0), Some(90.0)),
+        Rag::Amber
+    );
+    assert_eq!(
+        rate_figures(&ds, i1, &p("2019-20-Q2"), Some(100.0), Some(89.0)),
+        Rag::Red
+    );
+    assert_eq!(
+        rate_figures(&ds, i1, &p("2019-20-Q2"), None, Some(89.0)),
+        Rag::DataOnly
+    );
+    assert_eq!(
+        rate_figures(&ds, i1, &p("2019-20-Q2"), Some(100.0), None),
+        Rag::NoData
+    );
     // i3 is lower-is-better: 11 against 10 is Amber (missed by 1, tolerance 1).
     let i3 = ds.indicator("i3").unwrap();
-    assert_eq!(rate_figures(&ds, i3, Some(10.0), Some(11.0)), Rag::Amber);
-    assert_eq!(rate_figures(&ds, i3, Some(10.0), Some(9.0)), Rag::Green);
+    assert_eq!(
+        rate_figures(&ds, i3, &p("2019-20-Q2"), Some(10.0), Some(11.0)),
+        Rag::Amber
+    );
+    assert_eq!(
+        rate_figures(&ds, i3, &p("2019-20-Q2"), Some(10.0), Some(9.0)),
+        Rag::Green
+    );
 }
 
 #[test]

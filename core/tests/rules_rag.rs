@@ -33,7 +33,7 @@ fn ind(ds: &Dataset) -> &Indicator {
 const TEN_PERCENT: Tolerance = Tolerance::Percent(10.0);
 
 fn status(ds: &Dataset, period: &str) -> Rag {
-    status_at(ind(ds), &p(period), TEN_PERCENT).rag
+    status_at(ind(ds), &p(period), &gt_core::scheme::rule_for(ds, ind(ds))).rag
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -79,7 +79,7 @@ pub fn EditValueForm(
         Signal::derive(move || {
             let a = parse_number(&actual.get()).ok().flatten();
             let t = parse_number(&target_v.get()).ok().flatten();
-            let computed = gt_core::engine::rate_figures(&ds, &indicator, t, a);
+            let computed = gt_core::engine::rate_figures(&ds, &indicator, &period, t, a);
             let manual = Rag::from_word(&rag.get());
             (manual.unwrap_or(computed), manual.is_some(), computed)
         })

@@ -96,20 +96,21 @@ pub(super) fn words_key(s: &str) -> String {
     out.trim_end().to_string()
 }
 
-/// Reads a status: green/amber/red (or G/A/R), no_data, data_only, not_due; any case.
+/// Reads a status: green/amber/red (or G/A/R), on track / off track (a two-state scheme's
+/// words), blue (narrative or no target: data only), no_data, data_only, not_due; any case.
 pub fn parse_rag(s: &str) -> Result<Option<Rag>, String> {
     let k = words_key(s);
     Ok(Some(match k.as_str() {
         "" => return Ok(None),
-        "g" | "green" => Rag::Green,
+        "g" | "green" | "on track" | "ontrack" => Rag::Green,
         "a" | "amber" => Rag::Amber,
-        "r" | "red" => Rag::Red,
+        "r" | "red" | "off track" | "offtrack" => Rag::Red,
         "no data" | "nodata" => Rag::NoData,
-        "data only" | "dataonly" => Rag::DataOnly,
+        "data only" | "dataonly" | "blue" => Rag::DataOnly,
         "not due" | "notdue" => Rag::NotDue,
         _ => {
             return Err(format!(
-                "\"{}\" is not a status (use Green, Amber or Red, or G, A or R; also no_data, data_only or not_due; or leave it blank)",
+                "\"{}\" is not a status (use Green, Amber or Red, or G, A or R; On track or Off track; Blue for no target; also no_data, data_only or not_due; or leave it blank)",
                 s.trim()
             ))
         }

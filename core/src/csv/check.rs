@@ -9,7 +9,7 @@ use super::returns::ReturnRow;
 use crate::model::*;
 use crate::number::write_number;
 use crate::period::Period;
-use crate::rag::{rate, short_term, Direction, Travel};
+use crate::rag::{short_term, Direction, Travel};
 
 impl Merge<'_> {
     /// Compares the row's description of an indicator with the indicator; fills blanks of one
@@ -163,13 +163,25 @@ impl Merge<'_> {
         if !matches!(published, Rag::Red | Rag::Amber | Rag::Green) {
             return;
         }
-        let tol = self.ds.tolerance_default();
         let ind = &self.ds.indicators[idx];
         let Some(v) = ind.value(&row.period) else {
             return;
         };
-        let tol = ind.tolerance_or(tol);
-        let rated = |p: Polarity| rate(p, v.target, v.actual, tol, ind.decimals);
+        // The indicator's own rule: its scheme, its council's or the dataset's.
+        let rule = crate::scheme::rule_for(&self.ds, ind);
+        let year_earlier = ind.value(&row.period.year_earlier()).and_then(|v| v.actual);
+        let rated = |polarity: Polarity| {
+            crate::scheme::rate(
+                &rule.scheme,
+                crate::scheme::Figures {
+                    polarity,
+                    target: v.target,
+                    actual: v.actual,
+                    decimals: ind.decimals,
+                    year_earlier,
+                },
+            )
+        };
         let rag_word = |r: Rag| r.colour_word();
         let computed: Vec<(Polarity, Rag)> = match ind.polarity {
             Polarity::None => {

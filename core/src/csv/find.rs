@@ -177,6 +177,7 @@ impl Merge<'_> {
             id: id.clone(),
             name: text.to_string(),
             short: None,
+            rag_scheme: None,
             extra: Default::default(),
         });
         self.report.councils_created.push(Named {
@@ -528,6 +529,7 @@ impl Merge<'_> {
             decimals: None,
             measure: row.measure,
             tolerance: None,
+            rag_scheme: None,
             key: false,
             priority: None,
             theme: None,

@@ -267,6 +267,7 @@ fn new_dataset(returns: &Returns, source_name: &str) -> Dataset {
         }),
         as_of: None,
         default_tolerance: None,
+        rag_scheme: None,
         councils: Vec::new(),
         services: Vec::new(),
         priorities: Vec::new(),

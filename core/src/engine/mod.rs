@@ -225,16 +225,11 @@ pub struct Exception<'a> {
 pub struct Engine<'a> {
     pub ds: &'a Dataset,
     pub period: Period,
-    tolerance: Tolerance,
 }
 
 impl<'a> Engine<'a> {
     pub fn new(ds: &'a Dataset, period: Period) -> Engine<'a> {
-        Engine {
-            ds,
-            period,
-            tolerance: ds.tolerance_default(),
-        }
+        Engine { ds, period }
     }
 
     /// The engine for the default period, if the data has any period at all.
@@ -247,12 +242,17 @@ impl<'a> Engine<'a> {
 
     /// An indicator's status for the period.
     pub fn status(&self, i: &'a Indicator) -> Status<'a> {
-        rag::status_at(i, &self.period, self.tolerance)
+        rag::status_at(i, &self.period, &self.rule(i))
     }
 
     /// The status of one of an indicator's values (a row of its figures table, a chart point).
     pub fn value_status(&self, i: &'a Indicator, v: &'a IndicatorValue) -> Status<'a> {
-        rag::value_status(i, v, self.tolerance)
+        rag::value_status(i, v, &self.rule(i))
+    }
+
+    /// The rule that rates an indicator (its scheme, its council's or the dataset's).
+    pub fn rule(&self, i: &Indicator) -> crate::scheme::Rule {
+        crate::scheme::rule_for(self.ds, i)
     }
 
     /// One figure of an indicator (a row of its figures table) as at the period: its status by
@@ -477,18 +477,28 @@ impl<'a> Engine<'a> {
 /// The status of one figure of an indicator (a row of its figures table, a point of its
 /// chart), whatever the period in view.
 pub fn figure_status<'a>(ds: &Dataset, i: &'a Indicator, v: &'a IndicatorValue) -> Status<'a> {
-    rag::value_status(i, v, ds.tolerance_default())
+    rag::value_status(i, v, &crate::scheme::rule_for(ds, i))
 }
 
 /// The status figures would have if they were saved as a value of this indicator (the edit
 /// form's preview, before anything is recorded): the same rule as every saved figure.
-pub fn rate_figures(ds: &Dataset, i: &Indicator, target: Option<f64>, actual: Option<f64>) -> Rag {
-    rag::rate(
-        i.polarity,
-        target,
-        actual,
-        i.tolerance_or(ds.tolerance_default()),
-        i.decimals,
+pub fn rate_figures(
+    ds: &Dataset,
+    i: &Indicator,
+    period: &Period,
+    target: Option<f64>,
+    actual: Option<f64>,
+) -> Rag {
+    let year_earlier = i.value(&period.year_earlier()).and_then(|v| v.actual);
+    crate::scheme::rate(
+        &crate::scheme::rule_for(ds, i).scheme,
+        crate::scheme::Figures {
+            polarity: i.polarity,
+            target,
+            actual,
+            decimals: i.decimals,
+            year_earlier,
+        },
     )
 }
 
