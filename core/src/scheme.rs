@@ -268,16 +268,6 @@ pub fn rate(scheme: &Scheme, f: Figures) -> Rag {
     }
 }
 
-/// Whether a status can arise from this scheme's rules at all (a two-state scheme has no
-/// Amber).
-pub fn allows(scheme: &Scheme, rag: Rag) -> bool {
-    match (scheme.kind, rag) {
-        (SchemeKind::TwoState, Rag::Amber) => false,
-        (SchemeKind::DataOnly, Rag::Red | Rag::Amber | Rag::Green) => false,
-        _ => true,
-    }
-}
-
 /// A band in words for a unit: "5% of target", "2 percentage points".
 fn band_words(band: Option<Tolerance>, unit: Option<&str>) -> String {
     match band {
