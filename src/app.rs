@@ -123,6 +123,7 @@ fn RoutePage() -> impl IntoView {
         Route::Data => view! { <pages::data::DataPage/> }.into_any(),
         Route::Accessibility => view! { <pages::accessibility::AccessibilityPage/> }.into_any(),
         Route::Changes => view! { <pages::changes::ChangesPage/> }.into_any(),
+        Route::Statuses => view! { <pages::statuses::StatusesPage/> }.into_any(),
         Route::NotFound(path) => view! { <pages::status::NotFound path=path/> }.into_any(),
     }
 }
@@ -140,6 +141,7 @@ fn page_title(route: &Route) -> String {
         Route::Data => "Data".into(),
         Route::Accessibility => "Accessibility statement".into(),
         Route::Changes => "Your changes".into(),
+        Route::Statuses => "How statuses are worked out".into(),
         Route::NotFound(_) => "Page not found".into(),
     }
 }

@@ -615,6 +615,13 @@ fn describe(
                 Route::Area(area.clone()).href(),
             )
         }
+        Target::Scheme { council } => (
+            match council {
+                Some(c) => format!("{}'s RAG scheme", ds.council_name(c)),
+                None => "The RAG scheme for all councils".to_string(),
+            },
+            Route::Statuses.href(),
+        ),
     };
     DraftChange {
         target: t.clone(),
@@ -647,6 +654,10 @@ fn show(ds: &Dataset, t: &Target, field: &str, v: &Value) -> String {
                 _ => fmt::trim_number(x),
             }
         }
+        Value::Object(_) if field == "rag_scheme" => match crate::scheme::read(v, "rag_scheme") {
+            Ok(s) => crate::scheme::sentence(&s, None),
+            Err(_) => v.to_string(),
+        },
         Value::String(s) => match field {
             "rag" => Rag::from_word(s)
                 .map(|r| r.label().to_string())

@@ -25,6 +25,9 @@ pub enum Target {
     ProjectUpdate { project: String, period: String },
     /// A new action in an area; the field is "action" and the value the whole action.
     NewAction { area: String, action: String },
+    /// The RAG scheme of one council, or of every council that has none (`council` null); the
+    /// field is "rag_scheme" and the value the whole scheme (`null`: none).
+    Scheme { council: Option<String> },
 }
 
 /// One edit: a field of a target set from `old` to `new` (JSON values; `null` = empty).
@@ -245,6 +248,7 @@ pub fn current(ds: &Dataset, target: &Target, field: &str) -> Value {
                 Value::Null
             }
         }
+        Target::Scheme { council } => crate::scheme::current_json(ds, council.as_deref()),
     }
 }
 
@@ -394,6 +398,12 @@ pub fn apply_one(ds: &mut Dataset, c: &Change) -> Result<(), String> {
                 .ok_or_else(|| format!("area {area} is no longer in the data"))?;
             a.actions.push(new);
             Ok(())
+        }
+        Target::Scheme { council } => {
+            if c.field != "rag_scheme" {
+                return Err(format!("\"{}\" is not a field of a RAG scheme", c.field));
+            }
+            crate::scheme::apply_edit(ds, council.as_deref(), &c.new)
         }
     }
 }
@@ -547,6 +557,7 @@ pub fn field_label(field: &str) -> &'static str {
         "status" => "Status",
         "percent_complete" => "Percent complete",
         "action" => "New action",
+        "rag_scheme" => "RAG scheme",
         _ => "Field",
     }
 }

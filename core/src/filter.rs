@@ -1,6 +1,6 @@
 //! The indicator list's view state (filters, period, sort, page), read from and written to the
 //! URL query, and applied to a dataset. The parameter names are a public contract:
-//! `council`, `service`, `status`, `frequency`, `key`, `period`, `q`, `sort`, `page`.
+//! `council`, `service`, `status`, `frequency`, `key`, `differs`, `period`, `q`, `sort`, `page`.
 
 use crate::engine::Engine;
 use crate::model::*;
@@ -61,6 +61,8 @@ pub struct IndicatorQuery {
     pub statuses: Vec<Rag>,
     pub frequencies: Vec<Frequency>,
     pub key_only: bool,
+    /// Only statuses set by hand that differ from what the indicator's scheme gives.
+    pub differs_only: bool,
     pub period: Option<Period>,
     pub text: String,
     pub sort: Option<SortKey>,
@@ -140,6 +142,11 @@ impl IndicatorQuery {
                     "0" | "false" | "no" | "" => {}
                     other => notes.push(format!("key \"{other}\" should be 1 or 0")),
                 },
+                "differs" => match v.as_str() {
+                    "1" | "true" | "yes" => q.differs_only = true,
+                    "0" | "false" | "no" | "" => {}
+                    other => notes.push(format!("differs \"{other}\" should be 1 or 0")),
+                },
                 "period" => match Period::parse(v.trim()) {
                     Ok(p) => q.period = Some(p),
                     Err(e) => notes.push(format!("period: {e}")),
@@ -199,6 +206,9 @@ impl IndicatorQuery {
         if self.key_only {
             push("key", "1".into());
         }
+        if self.differs_only {
+            push("differs", "1".into());
+        }
         if let Some(p) = self.period {
             push("period", p.id());
         }
@@ -230,6 +240,7 @@ impl IndicatorQuery {
             || !self.statuses.is_empty()
             || !self.frequencies.is_empty()
             || self.key_only
+            || self.differs_only
             || !self.text.is_empty()
     }
 
@@ -241,6 +252,7 @@ impl IndicatorQuery {
             + self.statuses.len()
             + self.frequencies.len()
             + usize::from(self.key_only)
+            + usize::from(self.differs_only)
             + usize::from(!self.text.trim().is_empty())
     }
 
@@ -300,6 +312,8 @@ pub struct Row {
     pub index: usize,
     pub rag: Rag,
     pub manual: bool,
+    /// Set by hand and different from the rules: the rules' answer (see [`crate::rag::Status::differs`]).
+    pub differs: Option<Rag>,
     pub period: Option<Period>,
     pub actual: Option<f64>,
     pub target: Option<f64>,
@@ -438,11 +452,16 @@ pub fn apply(
             if !q.statuses.is_empty() && !q.statuses.contains(&rag) {
                 return None;
             }
+            let differs = at.as_ref().and_then(|a| a.status.differs());
+            if q.differs_only && differs.is_none() {
+                return None;
+            }
             let value = at.as_ref().and_then(|a| a.status.value);
             Some(Row {
                 index: n,
                 rag,
                 manual: at.as_ref().is_some_and(|a| a.status.manual),
+                differs,
                 period: value.map(|v| v.period),
                 actual: value.and_then(|v| v.actual),
                 target: value.and_then(|v| v.target),

@@ -17,6 +17,8 @@ pub enum Route {
     Accessibility,
     /// The officer's local changes.
     Changes,
+    /// How statuses are worked out: each council's RAG scheme.
+    Statuses,
     NotFound(String),
 }
 
@@ -81,6 +83,7 @@ impl Route {
             Route::Data => "/data".into(),
             Route::Accessibility => "/accessibility".into(),
             Route::Changes => "/changes".into(),
+            Route::Statuses => "/statuses".into(),
             Route::NotFound(p) => p.clone(),
         }
     }
@@ -105,6 +108,7 @@ impl Route {
             ["data"] => Route::Data,
             ["accessibility"] => Route::Accessibility,
             ["changes"] => Route::Changes,
+            ["statuses"] => Route::Statuses,
             _ => Route::NotFound(if path.starts_with('/') {
                 path.to_string()
             } else {
@@ -124,6 +128,7 @@ impl Route {
             Route::Data => "data",
             Route::Accessibility => "accessibility",
             Route::Changes => "changes",
+            Route::Statuses => "statuses",
             Route::NotFound(_) => "",
         }
     }

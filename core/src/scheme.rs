@@ -320,7 +320,7 @@ pub fn describe(scheme: &Scheme, unit: Option<&str>) -> Vec<SchemeLine> {
             line(
                 "Green",
                 Rag::Green,
-                format!("on, better than, or within {g} of the target"),
+                format!("on or better than the target, or within {g}"),
             ),
             line(
                 "Amber",
@@ -334,7 +334,7 @@ pub fn describe(scheme: &Scheme, unit: Option<&str>) -> Vec<SchemeLine> {
                 "Green",
                 Rag::Green,
                 if scheme.green_within.is_some() {
-                    format!("on, better than, or within {g} of the target")
+                    format!("on or better than the target, or within {g}")
                 } else {
                     met
                 },
@@ -355,7 +355,7 @@ pub fn describe(scheme: &Scheme, unit: Option<&str>) -> Vec<SchemeLine> {
                 "On track (Green)",
                 Rag::Green,
                 if scheme.green_within.is_some() {
-                    format!("on, better than, or within {g} of the target")
+                    format!("on or better than the target, or within {g}")
                 } else {
                     met
                 },
@@ -557,4 +557,88 @@ pub fn read(v: &serde_json::Value, path: &str) -> Result<Scheme, Vec<(String, St
         }),
         _ => Err(problems),
     }
+}
+
+/// A council's own scheme (or, for `None`, the one for all councils) as the data file writes
+/// it; `null` when none is set.
+pub fn current_json(ds: &Dataset, council: Option<&str>) -> serde_json::Value {
+    let s = match council {
+        None => ds.rag_scheme,
+        Some(c) => ds.council(c).and_then(|c| c.rag_scheme),
+    };
+    s.map(|s| serde_json::to_value(s).expect("a scheme always serialises"))
+        .unwrap_or(serde_json::Value::Null)
+}
+
+/// Sets a council's scheme (or the one for all councils) from an edit: `null` removes it. A
+/// scheme that does not read changes nothing and says why.
+pub fn apply_edit(
+    ds: &mut Dataset,
+    council: Option<&str>,
+    new: &serde_json::Value,
+) -> Result<(), String> {
+    let scheme = if new.is_null() {
+        None
+    } else {
+        Some(read(new, "rag_scheme").map_err(|e| {
+            e.into_iter()
+                .map(|(p, m)| format!("{p}: {m}"))
+                .collect::<Vec<_>>()
+                .join("; ")
+        })?)
+    };
+    match council {
+        None => ds.rag_scheme = scheme,
+        Some(id) => {
+            let c = ds
+                .councils
+                .iter_mut()
+                .find(|c| c.id == id)
+                .ok_or_else(|| format!("council {id} is no longer in the data"))?;
+            c.rag_scheme = scheme;
+        }
+    }
+    Ok(())
+}
+
+/// The schemes that apply to a view of some councils (all when `councils` is empty), each with
+/// whom it applies to: "London Borough of Newham", "Havering and Bexley", "Shared-service
+/// indicators". Councils with the same scheme share one entry; with no council scheme at all,
+/// one entry "All councils".
+pub fn in_view(ds: &Dataset, councils: &[String]) -> Vec<(String, Scheme)> {
+    let chosen: Vec<&crate::model::Council> = ds
+        .councils
+        .iter()
+        .filter(|c| councils.is_empty() || councils.contains(&c.id))
+        .collect();
+    let (all, _) = council_scheme(ds, None);
+    if chosen.iter().all(|c| c.rag_scheme.is_none()) {
+        return vec![("All councils".to_string(), all)];
+    }
+    let mut groups: Vec<(Vec<&str>, Scheme)> = Vec::new();
+    for c in &chosen {
+        let (s, _) = council_scheme(ds, Some(&c.id));
+        match groups.iter_mut().find(|(_, g)| *g == s) {
+            Some((names, _)) => names.push(&c.name),
+            None => groups.push((vec![&c.name], s)),
+        }
+    }
+    let mut out: Vec<(String, Scheme)> = groups
+        .into_iter()
+        .map(|(names, s)| (crate::model::and_list(&names), s))
+        .collect();
+    let shared = ds
+        .indicators
+        .iter()
+        .any(|i| i.is_shared() && chosen.iter().any(|c| i.serves(&c.id)));
+    if shared && !out.iter().any(|(_, s)| *s == all) {
+        out.push(("Shared-service indicators".to_string(), all));
+    } else if shared {
+        for (who, s) in out.iter_mut() {
+            if *s == all {
+                who.push_str(" and shared-service indicators");
+            }
+        }
+    }
+    out
 }

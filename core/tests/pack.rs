@@ -630,9 +630,10 @@ fn exceptions_are_red_before_amber_with_reasons() {
         "Actual 77.4% against a target of 85.0% (higher is better)"
     );
     assert_eq!(
-        ex3.amber_when,
-        "the target is missed, but within 4 percentage points of target"
+        ex3.rated,
+        "By the standard rule, with this indicator's own tolerance. Green: the target is met (on or better than target); Amber: the target is missed by no more than 4 percentage points; Red: the target is missed by more than 4 percentage points."
     );
+    assert_eq!(ex3.rules_give, None);
     assert!(ex3.meta.starts_with(
         "EX-03-LBB · London Borough of Bexley · Exchequer & Transactional Services · Q3 2019/20 · Responsible officer: Head of Exchequer"
     ));

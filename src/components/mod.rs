@@ -10,5 +10,6 @@ pub mod legend;
 pub mod pack;
 pub mod period;
 pub mod plan;
+pub mod scheme_form;
 pub mod status;
 pub mod travel;

@@ -425,7 +425,8 @@ fn exceptions_section(s: &ExceptionsSection, m: &Marks) -> AnyView {
                     <dl class="gt-pack-ex__detail">
                         <div><dt>"Performance"</dt><dd>{e.performance.clone()}</dd></div>
                         <div><dt>"Difference from target"</dt><dd data-testid="pack-exception-difference">{e.difference.clone()}</dd></div>
-                        <div><dt>"Amber when"</dt><dd>{e.amber_when.clone()}</dd></div>
+                        <div><dt>"How it is rated"</dt><dd>{e.rated.clone()}</dd></div>
+                        {e.rules_give.map(|r| view! { <div><dt>"Differs from the rules"</dt><dd data-testid="pack-differs">{format!("Set by hand as {}; the rules give {}.", e.rag.colour_word(), r.colour_word())}</dd></div> })}
                         {e.set_by_hand.clone().map(|r| view! { <div><dt>"Status set by hand"</dt><dd>{r}</dd></div> })}
                         <div><dt>"Reasons for performance"</dt><dd>{e.reason.clone()}</dd></div>
                         <div><dt>"Remedial action"</dt><dd>{e.remedial_action.clone()}</dd></div>

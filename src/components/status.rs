@@ -31,6 +31,18 @@ pub fn RagTag(rag: Rag, #[prop(optional)] manual: bool) -> impl IntoView {
     }
 }
 
+/// A status set by hand that the indicator's scheme rates differently: a mark (word and
+/// shape), with the rules' answer beside it.
+#[component]
+pub fn DiffersMark(rules: Rag) -> impl IntoView {
+    view! {
+        <span class="gt-differs" data-testid="differs" data-rules=rules.as_str()>
+            <svg class="gt-differs__shape" viewBox="0 0 12 12" aria-hidden="true" focusable="false"><path d="M2 1 V11 M2 1.5 H10 L8 4 L10 6.5 H2" fill="none" stroke="currentColor" stroke-width="1.6"/></svg>
+            "Differs from the rules, which give "<strong>{rules.colour_word()}</strong>
+        </span>
+    }
+}
+
 /// An action's or project's status.
 #[component]
 pub fn WorkTag(status: WorkStatus) -> impl IntoView {

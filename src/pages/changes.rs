@@ -75,6 +75,13 @@ fn what(ds: &Dataset, t: &Target) -> (String, String) {
             format!("New action {action} in area {area}"),
             Route::Area(area.clone()).href(),
         ),
+        Target::Scheme { council } => (
+            match council {
+                Some(c) => format!("{}'s RAG scheme", ds.council_name(c)),
+                None => "The RAG scheme for all councils".to_string(),
+            },
+            Route::Statuses.href(),
+        ),
     }
 }
 

@@ -7,7 +7,7 @@ use crate::components::draft::DraftFlag;
 use crate::components::edit_value::EditValueForm;
 use crate::components::legend::RagLegend;
 use crate::components::period::{AsAt, PeriodNote, ReportingPeriodPicker};
-use crate::components::status::RagTag;
+use crate::components::status::{DiffersMark, RagTag};
 use crate::components::travel::TravelText;
 use crate::pages::status::NotInData;
 use crate::state::{use_app, use_data};
@@ -192,7 +192,7 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
                             <td data-label="Period" class="gt-nowrap">{r.period.map(|p| p.short_label()).unwrap_or_else(|| "–".into())}</td>
                             <td data-label="Actual" class="gt-num">{fmt(r.actual)}</td>
                             <td data-label="Target" class="gt-num">{fmt(r.target)}</td>
-                            <td data-label="Status"><RagTag rag=r.rag manual=r.manual/>
+                            <td data-label="Status"><RagTag rag=r.rag manual=r.manual/>{r.differs.map(|d| view! { <DiffersMark rules=d/> })}
                                 {latest.map(|(s, as_at)| view! { <p class="gt-small gt-latest" data-testid="row-latest">"Latest: "<RagTag rag=s.rag manual=s.manual/><AsAt as_at=as_at/></p> })}
                             </td>
                             <td data-label=SHORT_TERM><TravelText travel=st short=true/></td>
@@ -404,6 +404,15 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
                         }/>
                     <label class="gt-checkbox__label" for="filter-key">"Key strategic indicators only"</label>
                 </div>
+                <div class="gt-checkbox">
+                    <input class="gt-checkbox__input" type="checkbox" id="filter-differs" data-testid="filter-differs"
+                        prop:checked=move || query.with(|q| q.differs_only)
+                        on:change:target=move |ev| {
+                            let on = ev.target().checked();
+                            update(&|q: &mut IndicatorQuery| q.differs_only = on)
+                        }/>
+                    <label class="gt-checkbox__label" for="filter-differs">"Only statuses set by hand that differ from the rules"</label>
+                </div>
                 <button type="button" class="gt-button gt-button--secondary gt-filters__clear" data-testid="clear-filters"
                     disabled=move || !query.with(|q| q.is_filtered())
                     on:click=move |_| set_query(query.get_untracked().cleared())>"Clear all filters"</button>
@@ -427,7 +436,7 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
                         </div>
                     }.into_any(),
                 })}
-                <RagLegend tolerance=ds.tolerance_default()/>
+                <RagLegend schemes={ let ds = ds.clone(); Signal::derive(move || gt_core::scheme::in_view(&ds, &query.with(|q| q.councils.clone()))) }/>
                 {narrow_sort}
                 <div class="gt-table-wrap">
                     <table class="gt-table gt-table--indicators" data-testid="indicator-table">
@@ -498,6 +507,10 @@ fn IndicatorDetail(
         .and_then(|a| a.latest)
         .map(|(v, s)| (v.clone(), s.rag, s.manual));
     let period_status = at.as_ref().map(|a| (a.status.rag, a.status.manual));
+    let period_differs = at.as_ref().and_then(|a| a.status.differs());
+    let rule = gt_core::scheme::rule_for(&ds, &ind);
+    let rule_words = gt_core::scheme::source_words(&ds, &rule);
+    let rule_lines = gt_core::scheme::describe(&rule.scheme, ind.unit.as_deref());
     // The figures at the top differ from the published data (the draft, from gt_core::draft).
     let head_changed =
         period.is_some_and(|p| state.draft.get_untracked().indicator_at(&ind.id, &p));
@@ -611,6 +624,7 @@ fn IndicatorDetail(
                     <td class="gt-num">{fmt(v.target)}</td>
                     <td class="gt-num">{var_text.unwrap_or_else(|| "–".into())}</td>
                     <td><RagTag rag=s.rag manual=s.manual/>
+                        {s.differs().map(|d| view! { <DiffersMark rules=d/> })}
                         {s.manual.then(|| view! { <p class="gt-secondary gt-small">{format!("Rules give: {}.", s.computed.label())}{v.rag_justification.clone().map(|j| format!(" Why set by hand: {j}"))}</p> })}
                     </td>
                     <td class="gt-commentary">
@@ -651,7 +665,7 @@ fn IndicatorDetail(
             <div class="gt-ind-head__now" data-testid="current-figure">
                 {period.zip(period_status).map(|(p, (rag, manual))| view! {
                     <p class="gt-ind-head__label">{format!("Status for {}", p.short_label())}</p>
-                    <p data-testid="period-status" data-status=rag.as_str()><RagTag rag=rag manual=manual/></p>
+                    <p data-testid="period-status" data-status=rag.as_str()><RagTag rag=rag manual=manual/>{period_differs.map(|d| view! { <DiffersMark rules=d/> })}</p>
                 })}
                 {match &current {
                     Some((v, rag, manual)) => view! {
@@ -701,7 +715,11 @@ fn IndicatorDetail(
             <div><dt>"Unit"</dt><dd>{match ind.unit.as_deref() { Some("%") => "Percentage".to_string(), Some("£") => "Pounds".into(), Some("£k") => "Thousands of pounds".into(), Some(u) if !u.is_empty() => u.to_string(), _ => "Number".into() }}</dd></div>
             <div><dt>"How often reported"</dt><dd>{ind.frequency.label()}</dd></div>
             {ind.measure.map(|m| view! { <div><dt>"Measured as"</dt><dd>{m.label()}</dd></div> })}
-            <div><dt>"Amber when"</dt><dd>{format!("The target is missed, but {}{}", ind.tolerance_or(tol).describe(ind.unit.as_deref()), if ind.tolerance.is_none() { " (the standard tolerance)" } else { "" })}</dd></div>
+            <div><dt>"How it is rated"</dt><dd data-testid="rated-by">
+                <p>{format!("By {rule_words}:")}</p>
+                <ul class="gt-list gt-list--bullet">{rule_lines.into_iter().map(|l| view! { <li>{format!("{}: {}", l.word, l.when)}</li> }).collect_view()}</ul>
+                <p><a href=Route::Statuses.href()>"Each council's scheme"</a></p>
+            </dd></div>
             {ind.owner.clone().map(|o| view! { <div><dt>"Responsible officer"</dt><dd>{o}</dd></div> })}
             <div><dt>"Strategic priority"</dt><dd>{match &priority {
                 Some(p) => view! { <a href=Route::Priority(p.id.clone()).href()>{format!("{}: {}", p.id, p.title)}</a> }.into_any(),

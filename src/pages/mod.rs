@@ -9,3 +9,4 @@ pub mod overview;
 pub mod priorities;
 pub mod report;
 pub mod status;
+pub mod statuses;

@@ -154,7 +154,7 @@ pub fn OverviewPage() -> impl IntoView {
         };
         let e = Engine::new(&ds, p);
         let draft = state.draft.get();
-        let tol = ds.tolerance_default();
+        let schemes = gt_core::scheme::in_view(&ds, &[]);
         let actions = e.action_counts(|_| true);
         let councils = e
             .council_counts()
@@ -185,7 +185,7 @@ pub fn OverviewPage() -> impl IntoView {
                         if shared == 1 { "it is" } else { "they are" },
                     )}</p>
                 })}
-                <RagLegend tolerance=tol/>
+                <RagLegend schemes=Signal::stored(schemes)/>
             </section>
             <section aria-labelledby="exceptions-heading">
                 <h2 class="gt-heading-l" id="exceptions-heading">"Exception report: what needs attention"</h2>

@@ -217,6 +217,8 @@ pub struct Exception<'a> {
     pub value: &'a IndicatorValue,
     pub rag: Rag,
     pub manual: bool,
+    /// Set by hand and different from the rules: the rules' answer.
+    pub rules_give: Option<Rag>,
     pub variance: Option<rag::Variance>,
 }
 
@@ -385,6 +387,7 @@ impl<'a> Engine<'a> {
                     value,
                     rag: s.rag,
                     manual: s.manual,
+                    rules_give: s.differs(),
                     variance: rag::variance(value),
                 })
             })

@@ -491,7 +491,6 @@ fn indicators_section(ds: &Dataset, q: &PackQuery, e: &Engine) -> IndicatorsSect
 
 fn exceptions_section(ds: &Dataset, q: &PackQuery, e: &Engine) -> ExceptionsSection {
     let period = e.period;
-    let tol = ds.tolerance_default();
     let items: Vec<ExceptionItem> = e
         .exceptions(|i| q.shows_indicator(i))
         .into_iter()
@@ -542,10 +541,15 @@ fn exceptions_section(ds: &Dataset, q: &PackQuery, e: &Engine) -> ExceptionsSect
                     i.polarity.label().to_lowercase()
                 ),
                 difference,
-                amber_when: format!(
-                    "the target is missed, but {}",
-                    i.tolerance_or(tol).describe(i.unit.as_deref())
-                ),
+                rated: {
+                    let rule = crate::scheme::rule_for(ds, i);
+                    format!(
+                        "By {}. {}.",
+                        crate::scheme::source_words(ds, &rule),
+                        crate::scheme::sentence(&rule.scheme, i.unit.as_deref())
+                    )
+                },
+                rules_give: x.rules_give,
                 set_by_hand: x.manual.then(|| {
                     v.rag_justification
                         .clone()

@@ -291,8 +291,11 @@ pub struct ExceptionItem {
     pub performance: String,
     /// "-7.6 percentage points (-8.9% of target)".
     pub difference: String,
-    /// "the target is missed, but within 4 percentage points of target".
-    pub amber_when: String,
+    /// The rule that rates it, in words: "By the standard rule, with this indicator's own
+    /// tolerance. Green: the target is met …; Amber: …; Red: …".
+    pub rated: String,
+    /// Set by hand and different from the rules: the rules' answer.
+    pub rules_give: Option<Rag>,
     /// Why the status was set by hand, when it was.
     pub set_by_hand: Option<String>,
     pub reason: String,
