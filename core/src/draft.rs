@@ -615,6 +615,10 @@ fn describe(
                 Route::Area(area.clone()).href(),
             )
         }
+        Target::CoveringReport { period } => (
+            format!("Covering report, {}", period_words(period)),
+            crate::covering::report_href(period),
+        ),
     };
     DraftChange {
         target: t.clone(),
@@ -661,6 +665,13 @@ fn show(ds: &Dataset, t: &Target, field: &str, v: &Value) -> String {
             .and_then(|t| t.as_str())
             .map(quote)
             .unwrap_or_default(),
+        Value::Array(items) => quote(
+            &items
+                .iter()
+                .filter_map(Value::as_str)
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
         other => other.to_string(),
     }
 }

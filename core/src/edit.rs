@@ -25,6 +25,9 @@ pub enum Target {
     ProjectUpdate { project: String, period: String },
     /// A new action in an area; the field is "action" and the value the whole action.
     NewAction { area: String, action: String },
+    /// A field of the covering report for a reporting period's pack (created if absent; see
+    /// [`crate::covering::FIELDS`]).
+    CoveringReport { period: String },
 }
 
 /// One edit: a field of a target set from `old` to `new` (JSON values; `null` = empty).
@@ -245,6 +248,7 @@ pub fn current(ds: &Dataset, target: &Target, field: &str) -> Value {
                 Value::Null
             }
         }
+        Target::CoveringReport { period } => crate::covering::current(ds, period, field),
     }
 }
 
@@ -395,6 +399,7 @@ pub fn apply_one(ds: &mut Dataset, c: &Change) -> Result<(), String> {
             a.actions.push(new);
             Ok(())
         }
+        Target::CoveringReport { period } => crate::covering::set(ds, period, &c.field, &c.new),
     }
 }
 
@@ -547,7 +552,7 @@ pub fn field_label(field: &str) -> &'static str {
         "status" => "Status",
         "percent_complete" => "Percent complete",
         "action" => "New action",
-        _ => "Field",
+        other => crate::covering::field_label(other).unwrap_or("Field"),
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod axis;
 pub mod bundle;
+pub mod covering;
 pub mod csv;
 pub mod draft;
 pub mod edit;
@@ -21,6 +22,7 @@ pub mod report;
 pub mod route;
 pub mod summary;
 
+pub use covering::CoveringReport;
 pub use model::*;
 pub use period::Period;
 pub use read::{parse_dataset, validate, Problem};
