@@ -19,6 +19,11 @@ fn show(v: &Value) -> String {
             .and_then(|t| t.as_str())
             .unwrap_or("")
             .to_string(),
+        Value::Array(items) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join("; "),
         other => other.to_string(),
     }
 }
@@ -74,6 +79,10 @@ fn what(ds: &Dataset, t: &Target) -> (String, String) {
         Target::NewAction { area, action } => (
             format!("New action {action} in area {area}"),
             Route::Area(area.clone()).href(),
+        ),
+        Target::CoveringReport { period: p } => (
+            format!("Covering report, {}", period(p)),
+            gt_core::covering::report_href(p),
         ),
     }
 }
