@@ -164,21 +164,22 @@ pub fn ReportPage() -> impl IntoView {
     let form_open = RwSignal::new(false);
     let covering_panel = move || {
         let period = query.with(|q| q.period)?;
+        // Read inside the pieces that need it, so that saving does not rebuild the form.
+        let exists = move || data.with(|ds| ds.covering_report(&period).is_some());
         state.editing.get().then(|| {
-            let exists = data.with(|ds| ds.covering_report(&period).is_some());
             if form_open.get() {
                 view! { <CoveringForm period=period on_close=move |_| form_open.set(false)/> }.into_any()
             } else {
                 view! {
                     <div class="gt-covering-prompt" data-testid="covering-prompt">
                         <h2 class="gt-heading-m">"Covering report"</h2>
-                        <p class="gt-body">{if exists {
+                        <p class="gt-body">{move || if exists() {
                             format!("The covering report for {} prints as the pack's first pages, followed by a contents page.", period.label())
                         } else {
                             format!("There is no covering report for {} yet. Write one to print it as the pack's first pages (subject, author, summary, recommendations, background, implications, appendices), followed by a contents page with the page of every part.", period.label())
                         }}</p>
                         <button type="button" class="gt-button" data-testid="covering-open" on:click=move |_| form_open.set(true)>
-                            {if exists { "Edit the covering report" } else { "Write the covering report" }}
+                            {move || if exists() { "Edit the covering report" } else { "Write the covering report" }}
                         </button>
                     </div>
                 }.into_any()
