@@ -332,6 +332,7 @@ pub fn empty_dataset() -> Dataset {
         priorities: vec![],
         themes: vec![],
         indicators: vec![],
+        covering_reports: vec![],
         extra: Default::default(),
     }
 }

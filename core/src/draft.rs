@@ -622,6 +622,10 @@ fn describe(
             },
             Route::Statuses.href(),
         ),
+        Target::CoveringReport { period } => (
+            format!("Covering report, {}", period_words(period)),
+            crate::covering::report_href(period),
+        ),
     };
     DraftChange {
         target: t.clone(),
@@ -672,6 +676,13 @@ fn show(ds: &Dataset, t: &Target, field: &str, v: &Value) -> String {
             .and_then(|t| t.as_str())
             .map(quote)
             .unwrap_or_default(),
+        Value::Array(items) => quote(
+            &items
+                .iter()
+                .filter_map(Value::as_str)
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
         other => other.to_string(),
     }
 }

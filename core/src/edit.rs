@@ -28,6 +28,9 @@ pub enum Target {
     /// The RAG scheme of one council, or of every council that has none (`council` null); the
     /// field is "rag_scheme" and the value the whole scheme (`null`: none).
     Scheme { council: Option<String> },
+    /// A field of the covering report for a reporting period's pack (created if absent; see
+    /// [`crate::covering::FIELDS`]).
+    CoveringReport { period: String },
 }
 
 /// One edit: a field of a target set from `old` to `new` (JSON values; `null` = empty).
@@ -249,6 +252,7 @@ pub fn current(ds: &Dataset, target: &Target, field: &str) -> Value {
             }
         }
         Target::Scheme { council } => crate::scheme::current_json(ds, council.as_deref()),
+        Target::CoveringReport { period } => crate::covering::current(ds, period, field),
     }
 }
 
@@ -405,6 +409,7 @@ pub fn apply_one(ds: &mut Dataset, c: &Change) -> Result<(), String> {
             }
             crate::scheme::apply_edit(ds, council.as_deref(), &c.new)
         }
+        Target::CoveringReport { period } => crate::covering::set(ds, period, &c.field, &c.new),
     }
 }
 
@@ -558,7 +563,7 @@ pub fn field_label(field: &str) -> &'static str {
         "percent_complete" => "Percent complete",
         "action" => "New action",
         "rag_scheme" => "RAG scheme",
-        _ => "Field",
+        other => crate::covering::field_label(other).unwrap_or("Field"),
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod axis;
 pub mod bundle;
+pub mod covering;
 pub mod csv;
 pub mod draft;
 pub mod edit;
@@ -22,6 +23,7 @@ pub mod route;
 pub mod scheme;
 pub mod summary;
 
+pub use covering::CoveringReport;
 pub use model::*;
 pub use period::Period;
 pub use read::{parse_dataset, validate, Problem};

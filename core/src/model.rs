@@ -52,6 +52,10 @@ pub struct Dataset {
     pub priorities: Vec<Priority>,
     pub themes: Vec<Theme>,
     pub indicators: Vec<Indicator>,
+    /// The covering reports written for the committee packs, one per reporting period
+    /// (`"covering_reports"`, optional; see [`crate::covering`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub covering_reports: Vec<crate::covering::CoveringReport>,
     #[serde(flatten)]
     pub extra: Extra,
 }

@@ -515,6 +515,8 @@ impl Reader {
             })
         });
         let indicators = self.list(&mut o, "indicators", true, |r, v, p| r.indicator(v, p));
+        let covering = self.get(&mut o, "covering_reports");
+        let covering_reports = crate::covering::read(covering, &mut self.problems);
         Dataset {
             format,
             title,
@@ -528,6 +530,7 @@ impl Reader {
             priorities,
             themes,
             indicators,
+            covering_reports,
             extra: self.extra(o),
         }
     }

@@ -159,6 +159,7 @@ fn sample() -> Dataset {
         priorities: Vec::new(),
         themes: Vec::new(),
         indicators: vec![hr, budget, calls, survey],
+        covering_reports: Vec::new(),
         extra: Default::default(),
     };
     ds.normalise();

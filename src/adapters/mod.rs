@@ -5,4 +5,5 @@ pub mod download;
 pub mod fetch;
 pub mod files;
 pub mod location;
+pub mod paginate;
 pub mod storage;

@@ -2,6 +2,8 @@
 
 pub mod breadcrumbs;
 pub mod chart;
+pub mod covering;
+pub mod covering_form;
 pub mod draft;
 pub mod edit_update;
 pub mod edit_value;

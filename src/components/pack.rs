@@ -5,6 +5,7 @@
 //! [`Marks`]: the cover says them, and each row that differs from the published data says
 //! Draft.
 
+use crate::components::covering::{contents_view, covering_view, PageMap};
 use crate::components::draft::DraftFlag;
 use crate::components::status::{RagTag, WorkTag};
 use crate::components::travel::TravelText;
@@ -12,8 +13,8 @@ use chrono::NaiveDate;
 use gt_core::draft::{Draft, Provenance};
 use gt_core::pack::{
     ExceptionsSection, ImprovementSection, IndicatorsSection, KeySection, Legend, NoUpdates, Pack,
-    PackSection, PrioritiesSection, SectionBody, SummarySection, WorkRow, RAG_COLUMNS,
-    WORK_COLUMNS,
+    PackSection, PrioritiesSection, SectionBody, SummarySection, WorkRow, COVER_ANCHOR,
+    RAG_COLUMNS, WORK_COLUMNS,
 };
 use gt_core::route::Route;
 use gt_core::summary::{RagCounts, WorkCounts};
@@ -46,8 +47,15 @@ impl Marks {
     }
 }
 
-/// The whole pack: the cover, then each section chosen.
-pub fn pack_view(pack: &Pack, produced: Option<NaiveDate>, marks: &Marks) -> AnyView {
+/// The whole pack: the covering report and the contents page (when one is written for the
+/// period), the cover, then each section chosen. `pages` is the printed page of each part,
+/// once measured, for the contents page.
+pub fn pack_view(
+    pack: &Pack,
+    produced: Option<NaiveDate>,
+    marks: &Marks,
+    pages: Signal<Option<PageMap>>,
+) -> AnyView {
     if let Some(nothing) = &pack.nothing_to_report {
         return view! {
             <div class="gt-pack" data-testid="pack">
@@ -63,6 +71,10 @@ pub fn pack_view(pack: &Pack, produced: Option<NaiveDate>, marks: &Marks) -> Any
         .collect_view();
     view! {
         <article class="gt-pack" data-testid="pack" aria-label="Committee pack">
+            {pack.covering.as_ref().map(|c| view! {
+                {covering_view(c)}
+                {contents_view(&pack.contents(), pages)}
+            })}
             {cover(pack, produced, marks)}
             {sections}
             {about_data(pack)}
@@ -138,7 +150,7 @@ fn cover(pack: &Pack, produced: Option<NaiveDate>, m: &Marks) -> impl IntoView {
         .collect_view();
     let has_sections = !pack.sections.is_empty();
     view! {
-        <section class="gt-pack__cover" data-testid="pack-cover" aria-labelledby="pack-title">
+        <section class="gt-pack__cover" id=COVER_ANCHOR data-testid="pack-cover" aria-labelledby="pack-title">
             {draft_note(m)}
             <p class="gt-pack__org" data-testid="pack-organisation">{pack.organisation.clone()}</p>
             <p class="gt-pack__kicker">"Committee pack · Appendix"</p>

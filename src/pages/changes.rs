@@ -19,6 +19,11 @@ fn show(v: &Value) -> String {
             .and_then(|t| t.as_str())
             .unwrap_or("")
             .to_string(),
+        Value::Array(items) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join("; "),
         other => other.to_string(),
     }
 }
@@ -81,6 +86,10 @@ fn what(ds: &Dataset, t: &Target) -> (String, String) {
                 None => "The RAG scheme for all councils".to_string(),
             },
             Route::Statuses.href(),
+        ),
+        Target::CoveringReport { period: p } => (
+            format!("Covering report, {}", period(p)),
+            gt_core::covering::report_href(p),
         ),
     }
 }

@@ -195,11 +195,18 @@ fn DataBody(ds: std::sync::Arc<gt_core::Dataset>) -> impl IntoView {
     let export_csv = {
         let ds = ds.clone();
         move |_| {
-            let name = gt_core::export::file_name(&ds, None, "all-figures", &today(), "csv");
+            // Edited figures say Draft: in the file's name, its first row and each changed row.
+            let draft = state.draft.get_untracked();
+            let what = if draft.is_empty() {
+                "all-figures"
+            } else {
+                "all-figures-draft"
+            };
+            let name = gt_core::export::file_name(&ds, None, what, &today(), "csv");
             let _ = download::save(
                 &name,
                 "text/csv;charset=utf-8",
-                &gt_core::csv::export_all(&ds),
+                &gt_core::csv::export_all_marked(&ds, &draft),
             );
         }
     };

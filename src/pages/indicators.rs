@@ -84,13 +84,19 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
                 .with_untracked(|f| (f.rows.iter().map(|r| r.index).collect::<Vec<_>>(), f.period));
             let inds: Vec<&gt_core::Indicator> = rows.iter().map(|i| &ds.indicators[*i]).collect();
             // The rows for the period in view, with the engine's status and directions.
+            // Edited figures say Draft: in the file's name, its first row and each changed row.
+            let draft = state.draft.get_untracked();
             let text = match period {
-                Some(p) => gt_core::csv::export_view(&ds, &inds, &p),
-                None => gt_core::csv::export_returns(&ds, &inds, None),
+                Some(p) => gt_core::csv::export_view_marked(&ds, &inds, &p, &draft),
+                None => gt_core::csv::export_returns_marked(&ds, &inds, None, &draft),
             };
             let today = crate::edits::now_iso().get(..10).unwrap_or("").to_string();
-            let name =
-                gt_core::export::file_name(&ds, period.as_ref(), "indicators", &today, "csv");
+            let what = if draft.is_empty() {
+                "indicators"
+            } else {
+                "indicators-draft"
+            };
+            let name = gt_core::export::file_name(&ds, period.as_ref(), what, &today, "csv");
             let _ = crate::adapters::download::save(&name, "text/csv;charset=utf-8", &text);
         }
     };

@@ -11,7 +11,9 @@
 //! the data is from (running footer) and, when it includes changes not in the published data,
 //! that it is a draft (running header): from `AppState.provenance` and `AppState.draft`.
 
-use crate::adapters::location;
+use crate::adapters::{location, paginate};
+use crate::components::covering::PageMap;
+use crate::components::covering_form::CoveringForm;
 use crate::components::pack::{pack_view, Marks};
 use crate::state::{use_app, use_data};
 use chrono::NaiveDate;
@@ -134,6 +136,57 @@ pub fn ReportPage() -> impl IntoView {
         )
     };
 
+    // The printed page of each part, for the contents page: measured from the laid-out pack
+    // after every change to it (see adapters/paginate.rs).
+    let pages = RwSignal::new(None::<PageMap>);
+    Effect::new(move |_| {
+        let ids: Vec<String> = pack.with(|p| p.contents().into_iter().map(|e| e.anchor).collect());
+        marks.track();
+        pages.set(None);
+        if ids.is_empty() {
+            return;
+        }
+        set_timeout(
+            move || {
+                if let Some(el) = document()
+                    .query_selector("[data-testid=pack]")
+                    .ok()
+                    .flatten()
+                {
+                    pages.set(paginate::printed_pages(&el, &ids));
+                }
+            },
+            std::time::Duration::from_millis(30),
+        );
+    });
+
+    // In edit mode: the covering report of the pack's period, written in a form here.
+    let form_open = RwSignal::new(false);
+    let covering_panel = move || {
+        let period = query.with(|q| q.period)?;
+        // Read inside the pieces that need it, so that saving does not rebuild the form.
+        let exists = move || data.with(|ds| ds.covering_report(&period).is_some());
+        state.editing.get().then(|| {
+            if form_open.get() {
+                view! { <CoveringForm period=period on_close=move |_| form_open.set(false)/> }.into_any()
+            } else {
+                view! {
+                    <div class="gt-covering-prompt" data-testid="covering-prompt">
+                        <h2 class="gt-heading-m">"Covering report"</h2>
+                        <p class="gt-body">{move || if exists() {
+                            format!("The covering report for {} prints as the pack's first pages, followed by a contents page.", period.label())
+                        } else {
+                            format!("There is no covering report for {} yet. Write one to print it as the pack's first pages (subject, author, summary, recommendations, background, implications, appendices), followed by a contents page with the page of every part.", period.label())
+                        }}</p>
+                        <button type="button" class="gt-button" data-testid="covering-open" on:click=move |_| form_open.set(true)>
+                            {move || if exists() { "Edit the covering report" } else { "Write the covering report" }}
+                        </button>
+                    </div>
+                }.into_any()
+            }
+        })
+    };
+
     view! {
         <style data-testid="pack-running">{running}</style>
         <div class="gt-pack-screen gt-no-print">
@@ -173,7 +226,8 @@ pub fn ReportPage() -> impl IntoView {
                     <p class="gt-hint">"In the print window choose A4 and, to make a file, “Save as PDF”. Headers and footers from the browser are not needed: the pack numbers its own pages."</p>
                 </div>
             </form>
+            {covering_panel}
         </div>
-        {move || marks.with(|m| pack.with(|p| pack_view(p, produced, m)))}
+        {move || marks.with(|m| pack.with(|p| pack_view(p, produced, m, pages.into())))}
     }
 }

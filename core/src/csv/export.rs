@@ -5,9 +5,46 @@ use super::columns::Field;
 use super::find::scope_cell;
 use super::merge::period_fits;
 use super::rfc4180::{csv_line, guard_formula};
+use crate::draft::Draft;
 use crate::model::*;
 use crate::number::write_number;
 use crate::period::Period;
+
+/// The word in the draft column of a row that differs from the published data.
+pub const DRAFT_CELL: &str = "Draft";
+
+/// The last column of an export made while the data shown includes changes not in the
+/// published data: its heading is the draft's headline ("Draft: includes 1 change not in the
+/// published data"), so the file says it is a draft in its first row, and each row that
+/// differs says [`DRAFT_CELL`]. The heading is no column a return is read from, so the file
+/// still imports as a return (the column is ignored). None when there is no draft.
+pub fn draft_heading(draft: &Draft) -> Option<String> {
+    (!draft.is_empty()).then(|| draft.headline())
+}
+
+/// Adds the draft column to lines written by `csv_line` (header first), when there is one.
+fn mark(lines: Vec<(String, bool)>, draft: &Draft) -> String {
+    let mut out = String::from("\u{feff}");
+    let heading = draft_heading(draft);
+    for (i, (line, changed)) in lines.into_iter().enumerate() {
+        match &heading {
+            None => out.push_str(&line),
+            Some(h) => {
+                let cell = if i == 0 {
+                    h.as_str()
+                } else if changed {
+                    DRAFT_CELL
+                } else {
+                    ""
+                };
+                out.push_str(line.trim_end_matches("\r\n"));
+                out.push(',');
+                out.push_str(&csv_line(&[cell]));
+            }
+        }
+    }
+    out
+}
 
 /// Writes indicators' values as a CSV return in the layout [`read_returns`](super::read_returns) reads: a header row,
 /// then one row per indicator per period. With `periods`, one row for each listed period that
@@ -21,15 +58,28 @@ pub fn export_returns(
     indicators: &[&Indicator],
     periods: Option<&[Period]>,
 ) -> String {
-    let mut out = String::from("\u{feff}");
-    out.push_str(&csv_line(&Field::EXPORT.map(|f| f.name())));
+    export_returns_marked(ds, indicators, periods, &Draft::default())
+}
+
+/// [`export_returns`], with the draft column ([`draft_heading`]) when `draft` is not empty:
+/// each row whose figure differs from the published data says Draft.
+pub fn export_returns_marked(
+    ds: &Dataset,
+    indicators: &[&Indicator],
+    periods: Option<&[Period]>,
+    draft: &Draft,
+) -> String {
+    let mut lines = vec![(csv_line(&Field::EXPORT.map(|f| f.name())), false)];
     for ind in indicators {
         match periods {
             None => {
                 let mut values: Vec<&IndicatorValue> = ind.values.iter().collect();
                 values.sort_by_key(|v| v.period);
                 for v in values {
-                    out.push_str(&export_row(ind, &v.period, Some(v)));
+                    lines.push((
+                        export_row(ind, &v.period, Some(v)),
+                        draft.figure(&ind.id, &v.period),
+                    ));
                 }
             }
             Some(ps) => {
@@ -37,7 +87,7 @@ pub fn export_returns(
                 ps.sort();
                 ps.dedup();
                 for p in ps.iter().filter(|p| period_fits(ind.frequency, p)) {
-                    out.push_str(&export_row(ind, p, ind.value(p)));
+                    lines.push((export_row(ind, p, ind.value(p)), draft.figure(&ind.id, p)));
                 }
             }
         }
@@ -45,7 +95,7 @@ pub fn export_returns(
     // `ds` is not needed for the rows today (council and service are written as ids); it stays
     // in the signature so that the layout can grow (e.g. names beside ids) without callers changing.
     let _ = ds;
-    out
+    mark(lines, draft)
 }
 
 /// The headings of the columns [`export_view`] adds after a return's: what the reporting
@@ -64,11 +114,22 @@ pub const VIEW_COLUMNS: [&str; 4] = [
 /// figure and since a year earlier ("Improved since Q1 2019/20"), and the period of the latest
 /// figure when it is older than the period.
 pub fn export_view(ds: &Dataset, indicators: &[&Indicator], period: &Period) -> String {
+    export_view_marked(ds, indicators, period, &Draft::default())
+}
+
+/// [`export_view`], with the draft column ([`draft_heading`]) when `draft` is not empty: each
+/// row where what the engine says as at the period differs from the published data (or whose
+/// figure for the period does) says Draft.
+pub fn export_view_marked(
+    ds: &Dataset,
+    indicators: &[&Indicator],
+    period: &Period,
+    draft: &Draft,
+) -> String {
     let engine = crate::engine::Engine::new(ds, *period);
-    let mut out = String::from("\u{feff}");
     let mut head: Vec<&str> = Field::EXPORT.iter().map(|f| f.name()).collect();
     head.extend(VIEW_COLUMNS);
-    out.push_str(&csv_line(&head));
+    let mut lines = vec![(csv_line(&head), false)];
     for ind in indicators {
         if !period_fits(ind.frequency, period) {
             continue;
@@ -83,17 +144,24 @@ pub fn export_view(ds: &Dataset, indicators: &[&Indicator], period: &Period) -> 
             at.as_at.map(|p| p.short_label()).unwrap_or_default(),
         ]);
         // One line: the return's cells, then the engine's.
-        out.push_str(row.trim_end_matches("\r\n"));
-        out.push(',');
-        out.push_str(&extra);
+        lines.push((
+            format!("{},{extra}", row.trim_end_matches("\r\n")),
+            draft.indicator_at(&ind.id, period),
+        ));
     }
-    out
+    mark(lines, draft)
 }
 
 /// Every value of every indicator in the dataset, as [`export_returns`] writes them.
 pub fn export_all(ds: &Dataset) -> String {
+    export_all_marked(ds, &Draft::default())
+}
+
+/// [`export_all`], with the draft column when the data includes changes not in the published
+/// data ([`export_returns_marked`]).
+pub fn export_all_marked(ds: &Dataset, draft: &Draft) -> String {
     let inds: Vec<&Indicator> = ds.indicators.iter().collect();
-    export_returns(ds, &inds, None)
+    export_returns_marked(ds, &inds, None, draft)
 }
 
 fn export_row(ind: &Indicator, period: &Period, v: Option<&IndicatorValue>) -> String {

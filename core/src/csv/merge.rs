@@ -273,6 +273,7 @@ fn new_dataset(returns: &Returns, source_name: &str) -> Dataset {
         priorities: Vec::new(),
         themes: Vec::new(),
         indicators: Vec::new(),
+        covering_reports: Vec::new(),
         extra: Default::default(),
     }
 }

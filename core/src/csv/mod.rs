@@ -43,7 +43,10 @@ pub use cells::{
 };
 pub use columns::Field;
 pub use decode::decode_bytes;
-pub use export::{export_all, export_returns, export_view, VIEW_COLUMNS};
+pub use export::{
+    draft_heading, export_all, export_all_marked, export_returns, export_returns_marked,
+    export_view, export_view_marked, DRAFT_CELL, VIEW_COLUMNS,
+};
 pub use find::{scope_cell, shared_cell, slug};
 pub use merge::{import_csv, import_readable, import_returns};
 pub use report::{DirectionDisagreement, ImportReport, Named, RagDisagreement};

@@ -163,6 +163,10 @@ impl Pack {
             }),
             legend: legend(ds, engine.as_ref()),
             sections,
+            covering: q.period.and_then(|p| {
+                ds.covering_report(&p)
+                    .map(|r| covering_pages(r, &ds.organisation, &p))
+            }),
         }
     }
 

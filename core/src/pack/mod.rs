@@ -14,6 +14,12 @@ use crate::report::Section;
 use crate::summary::{RagCounts, WorkCounts};
 
 mod build;
+mod covering;
+
+pub use covering::{
+    covering_pages, paragraphs, Block, ContentsEntry, CoveringPages, CoveringSection,
+    COVERING_ANCHOR, COVER_ANCHOR, NOT_GIVEN,
+};
 
 /// The indicator statuses in the order the pack's count tables give them.
 pub const RAG_COLUMNS: [Rag; 6] = [
@@ -70,6 +76,9 @@ pub struct Pack {
     pub legend: Legend,
     /// The sections, numbered, in pack order.
     pub sections: Vec<PackSection>,
+    /// The covering report written for the pack's period, printed before the appendix (and
+    /// followed by the contents page, [`Pack::contents`]).
+    pub covering: Option<CoveringPages>,
 }
 
 /// The cover's key to statuses and directions, in words (a printed pack has no hover).
