@@ -205,7 +205,14 @@ impl Travel {
     }
 }
 
-fn direction(polarity: Polarity, before: f64, now: f64, decimals: Option<u8>) -> Option<Direction> {
+/// Which way a figure moved from `before` to `now`, judged by polarity at the indicator's
+/// decimals (None when the indicator has no polarity).
+pub fn direction(
+    polarity: Polarity,
+    before: f64,
+    now: f64,
+    decimals: Option<u8>,
+) -> Option<Direction> {
     let (b, n) = (round_to(before, decimals), round_to(now, decimals));
     let diff = n - b;
     if diff.abs() <= slack(b, decimals) {

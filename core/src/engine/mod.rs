@@ -10,6 +10,7 @@
 //! One calendar ([`periods`]) serves the whole app: every quarter or year that has an
 //! indicator figure or a plan update, newest first.
 
+pub mod trend;
 pub mod work;
 
 use crate::model::*;
@@ -18,6 +19,7 @@ use crate::rag::{self, Status, Travel};
 use crate::summary::{RagCounts, WorkCounts};
 use std::collections::BTreeMap;
 
+pub use trend::{Trend, TREND_POINTS};
 pub use work::{is_overdue, latest_update, rollup, RollupAt, WorkAt};
 
 /// The heading for the short-term direction of travel, the same on every page, the pack and
