@@ -19,6 +19,7 @@ pub fn App() -> impl IntoView {
     start_loading(state);
     edits::follow_other_tabs(state);
     edits::save_after_every_change(state);
+    edits::keep_editing_mode(state);
     crate::offline_copy::follow(state);
     let importer = crate::importing::Importer {
         pending: RwSignal::new(crate::importing::Pending::Nothing),
@@ -118,7 +119,7 @@ fn RoutePage() -> impl IntoView {
         Route::Improvement => view! { <pages::improvement::ImprovementPage/> }.into_any(),
         Route::Area(id) => view! { <pages::improvement::AreaPage id=id/> }.into_any(),
         Route::Indicators => view! { <pages::indicators::IndicatorsPage/> }.into_any(),
-        Route::Indicator(id) => view! { <pages::indicators::IndicatorPage id=id/> }.into_any(),
+        Route::Indicator(id) => view! { <pages::indicator::IndicatorPage id=id/> }.into_any(),
         Route::Report => view! { <pages::report::ReportPage/> }.into_any(),
         Route::Data => view! { <pages::data::DataPage/> }.into_any(),
         Route::Accessibility => view! { <pages::accessibility::AccessibilityPage/> }.into_any(),

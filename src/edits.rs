@@ -213,7 +213,29 @@ pub fn restore(state: &AppState) {
     }
 }
 
-/// Follows edits made in another tab on the same data: adds them here, and says so.
+/// This tab's key for "the officer is editing".
+const EDITING_KEY: &str = "golden-thread/editing";
+
+/// Keeps editing mode across a reload, as the edits are kept: on in this tab after a reload
+/// when it was on before. Held in the tab's session storage, so another tab, or a visit on
+/// another day, starts by reading.
+pub fn keep_editing_mode(state: AppState) {
+    if storage::session_get(EDITING_KEY).ok().flatten().as_deref() == Some("on") {
+        state.editing.set(true);
+    }
+    Effect::new(move |_| {
+        // Storage off: editing still works, it just starts off after a reload.
+        let _ = if state.editing.get() {
+            storage::session_set(EDITING_KEY, "on")
+        } else {
+            storage::session_remove(EDITING_KEY)
+        };
+    });
+}
+
+/// Follows another tab on the same data: its log as it is now, removals included (an undo,
+/// a revert or a discard there is taken back here too, and can be redone here), and says so.
+/// The rule is `gt_core::edit::EditLog::follow`.
 pub fn follow_other_tabs(state: AppState) {
     storage::on_other_tab_change(move |key, value| {
         let Some(mine) = current_key(&state) else {
@@ -224,29 +246,42 @@ pub fn follow_other_tabs(state: AppState) {
         }
         let theirs = match value.as_deref().map(Saved::parse) {
             Some(Ok(s)) => s.changes,
-            // Cleared in the other tab: keep ours, and write them back so nothing is lost.
-            None => {
-                state.stored_edits.set_value(Vec::new());
-                if state.edits.with_untracked(|e| !e.changes.is_empty()) {
-                    persist(&state);
-                    state.notify(NoticeKind::Info, "Changes were discarded in another tab; this tab still has its changes and has saved them again.");
-                }
-                return;
-            }
+            // Removed in the other tab: its last change undone, or every change discarded.
+            None => Vec::new(),
+            // Not readable: leave it, and ours, alone.
             Some(Err(_)) => return,
         };
-        let mut added = 0;
+        let base = state.stored_edits.with_value(|s| s.clone());
+        let mut done = gt_core::edit::Followed::default();
+        // What storage holds now is what this tab starts from: the save that follows writes
+        // only if this tab has changes storage never held.
         state.stored_edits.set_value(theirs.clone());
-        state.edits.update(|l| added = l.merge(&theirs));
-        if added > 0 {
-            state.notify(
-                NoticeKind::Info,
-                format!(
-                    "{added} change{} made in another tab {} been added here.",
-                    if added == 1 { "" } else { "s" },
-                    if added == 1 { "has" } else { "have" }
-                ),
-            );
+        state.edits.update(|l| done = l.follow(&base, &theirs));
+        if let Some(text) = followed_words(done) {
+            state.notify(NoticeKind::Info, text);
         }
     });
+}
+
+/// "1 change made in another tab has been added here." / "2 changes were taken back in
+/// another tab, and here too (Redo puts them back here)."
+fn followed_words(done: gt_core::edit::Followed) -> Option<String> {
+    let n = |k: usize| format!("{k} change{}", if k == 1 { "" } else { "s" });
+    let mut parts = Vec::new();
+    if done.added > 0 {
+        parts.push(format!(
+            "{} made in another tab {} been added here.",
+            n(done.added),
+            if done.added == 1 { "has" } else { "have" }
+        ));
+    }
+    if done.removed > 0 {
+        parts.push(format!(
+            "{} {} taken back in another tab (undone, reverted or discarded), and here too; Redo puts {} back here.",
+            n(done.removed),
+            if done.removed == 1 { "was" } else { "were" },
+            if done.removed == 1 { "it" } else { "them" }
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
 }

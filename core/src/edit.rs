@@ -146,6 +146,56 @@ impl EditLog {
     }
 }
 
+/// What following another tab's log did to this one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Followed {
+    /// Changes the other tab made that are now here too.
+    pub added: usize,
+    /// Changes the other tab took back (an undo, a revert, a discard) that are now taken back
+    /// here too (and can be put back here with Redo).
+    pub removed: usize,
+}
+
+impl EditLog {
+    /// Follows another tab's log as it is now, removals included. `base` is what this tab last
+    /// knew the shared storage to hold, `theirs` what it holds now (empty when the other tab
+    /// removed it). What the other tab added since `base` is added here; what it took away
+    /// since `base` is taken away here too and put on this tab's redo list; what only this tab
+    /// has, which storage never held (a save that failed), is kept. Keeps time order.
+    ///
+    /// Following only the additions (as [`EditLog::merge`] does for a changes file) would bring
+    /// back an undo made in the other tab with this tab's next save.
+    pub fn follow(&mut self, base: &[Change], theirs: &[Change]) -> Followed {
+        let has = |list: &[Change], id: &str| list.iter().any(|c| c.id == id);
+        let mut out = Followed::default();
+        let mut taken: Vec<Change> = Vec::new();
+        self.changes.retain(|c| {
+            let gone = has(base, &c.id) && !has(theirs, &c.id);
+            if gone {
+                taken.push(c.clone());
+            }
+            !gone
+        });
+        out.removed = taken.len();
+        for c in theirs {
+            if !has(&self.changes, &c.id) {
+                self.changes.push(c.clone());
+                out.added += 1;
+            }
+        }
+        if out.added > 0 {
+            self.changes
+                .sort_by(|a, b| a.at.cmp(&b.at).then(a.id.cmp(&b.id)));
+        }
+        // What is back is no longer to redo; what was taken back can be redone, latest last.
+        let now = self.changes.clone();
+        self.redo.retain(|c| !has(&now, &c.id));
+        taken.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
+        self.redo.extend(taken);
+        out
+    }
+}
+
 /// The group part of a change id ("t123-ab.2" → "t123-ab").
 pub fn group_of(id: &str) -> &str {
     id.rsplit_once('.').map(|(g, _)| g).unwrap_or(id)
@@ -345,13 +395,9 @@ pub fn apply_one(ds: &mut Dataset, c: &Change) -> Result<(), String> {
                 }
                 f => return Err(format!("\"{f}\" is not a field of an indicator value")),
             }
-            // A value emptied of everything is removed.
-            if v.target.is_none()
-                && v.actual.is_none()
-                && v.rag.is_none()
-                && v.commentary.is_none()
-                && v.extra.is_empty()
-            {
+            // A value emptied of everything (words included) is removed; one that still holds
+            // a reason or any other text is kept, for the changes that follow.
+            if holds_nothing(v) {
                 ind.values.remove(pos);
             }
             Ok(())
@@ -476,10 +522,85 @@ fn set_update(
     Ok(())
 }
 
+/// Whether an indicator value holds nothing at all: no figure, no status, no words (commentary,
+/// reason, remedial action, why a status was set by hand) and nothing unknown kept from the file.
+pub fn holds_nothing(v: &IndicatorValue) -> bool {
+    !holds_data(v)
+        && v.commentary.is_none()
+        && v.reason.is_none()
+        && v.remedial_action.is_none()
+        && v.rag_justification.is_none()
+        && v.extra.is_empty()
+}
+
+/// Whether an indicator value holds a target, an actual or a status set by hand: what the data
+/// format asks of every value (words alone are not a value; see `read::validate`).
+pub fn holds_data(v: &IndicatorValue) -> bool {
+    v.target.is_some() || v.actual.is_some() || v.rag.is_some()
+}
+
 /// The source with every change applied in order. Changes that cannot apply (their target is
 /// gone) are skipped and reported; the result always validates, or the changes that broke it
 /// are reported and left out.
+///
+/// A figure's period left with words but no target, actual or status (a figure reverted
+/// under its reason, say) is not a value the data format takes: every change to that period
+/// is left out and reported, so the period shows what the source has, the words stay in the
+/// log, and they come back when a figure is entered again. Nothing is deleted.
 pub fn apply(source: &Dataset, log: &[Change]) -> (Dataset, Vec<Skipped>) {
+    let (ds, skipped) = apply_in_order(source, log);
+    let bare: Vec<&Target> = bare_values(&ds, log);
+    if bare.is_empty() {
+        return (ds, skipped);
+    }
+    let kept: Vec<Change> = log
+        .iter()
+        .filter(|c| !bare.contains(&&c.target))
+        .cloned()
+        .collect();
+    let (ds, mut skipped) = apply_in_order(source, &kept);
+    for c in log.iter().filter(|c| bare.contains(&&c.target)) {
+        let Target::IndicatorValue { indicator, period } = &c.target else {
+            continue;
+        };
+        let when = Period::parse(period)
+            .map(|p| p.short_label())
+            .unwrap_or_else(|_| period.clone());
+        skipped.push(Skipped {
+            change_id: c.id.clone(),
+            why: format!(
+                "The {} for {indicator} in {when} is waiting for a figure: a period needs a target, an actual or a status set by hand. Enter one, or revert this change.",
+                field_label(&c.field).to_lowercase()
+            ),
+        });
+    }
+    (ds, skipped)
+}
+
+/// The indicator values the log touched that end with no target, actual or status.
+fn bare_values<'a>(ds: &Dataset, log: &'a [Change]) -> Vec<&'a Target> {
+    let mut out: Vec<&Target> = Vec::new();
+    for c in log {
+        let Target::IndicatorValue { indicator, period } = &c.target else {
+            continue;
+        };
+        if out.contains(&&c.target) {
+            continue;
+        }
+        let bare = Period::parse(period).ok().is_some_and(|p| {
+            ds.indicator(indicator)
+                .and_then(|i| i.value(&p))
+                .is_some_and(|v| !holds_data(v))
+        });
+        if bare {
+            out.push(&c.target);
+        }
+    }
+    out
+}
+
+/// Every change applied in order, each checked on its own.
+fn apply_in_order(source: &Dataset, log: &[Change]) -> (Dataset, Vec<Skipped>) {
     let mut ds = source.clone();
     let mut skipped = Vec::new();
     for c in log {

@@ -15,37 +15,44 @@ pub enum SortKey {
     Name,
     Council,
     Service,
+    Period,
     Actual,
     Target,
     Status,
     Variance,
     ShortTerm,
     LongTerm,
+    /// The direction across the figures the row's sparkline draws ([`Engine::trend`]).
+    Trend,
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 9] = [
+    pub const ALL: [SortKey; 11] = [
         SortKey::Name,
         SortKey::Council,
         SortKey::Service,
+        SortKey::Period,
         SortKey::Actual,
         SortKey::Target,
         SortKey::Status,
         SortKey::Variance,
         SortKey::ShortTerm,
         SortKey::LongTerm,
+        SortKey::Trend,
     ];
     pub fn as_str(&self) -> &'static str {
         match self {
             SortKey::Name => "name",
             SortKey::Council => "council",
             SortKey::Service => "service",
+            SortKey::Period => "period",
             SortKey::Actual => "actual",
             SortKey::Target => "target",
             SortKey::Status => "status",
             SortKey::Variance => "variance",
             SortKey::ShortTerm => "short",
             SortKey::LongTerm => "long",
+            SortKey::Trend => "trend",
         }
     }
     pub fn from_word(s: &str) -> Option<SortKey> {
@@ -321,6 +328,8 @@ pub struct Row {
     /// Direction of travel of the latest figure at or before the period (the engine's).
     pub short: Option<Direction>,
     pub long: Option<Direction>,
+    /// The direction across the figures the row's sparkline draws (the engine's trend).
+    pub trend: Option<Direction>,
     /// The period of the latest figure when it is older than the period shown.
     pub as_at: Option<Period>,
 }
@@ -337,19 +346,28 @@ pub fn rag_rank(r: Rag) -> u8 {
     }
 }
 
-fn dir_rank(d: Option<Direction>) -> u8 {
+/// The order directions of travel sort in (ascending): Worsened, No change, Improved. A row
+/// with no direction is a blank and sorts after every direction either way.
+pub fn dir_rank(d: Direction) -> u8 {
     match d {
-        Some(Direction::Worsened) => 0,
-        Some(Direction::Unchanged) => 1,
-        Some(Direction::Improved) => 2,
-        None => 3,
+        Direction::Worsened => 0,
+        Direction::Unchanged => 1,
+        Direction::Improved => 2,
     }
 }
 
-fn cmp_opt(a: Option<f64>, b: Option<f64>) -> Ordering {
-    // Blanks last in either direction is handled by the caller; here None sorts after values.
+/// Compares two cells of a column: values in the order asked for, blanks (no figure, no
+/// period, no direction) after every value in both directions.
+fn cmp_cells<T: PartialOrd>(a: Option<T>, b: Option<T>, descending: bool) -> Ordering {
     match (a, b) {
-        (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+        (Some(x), Some(y)) => {
+            let o = x.partial_cmp(&y).unwrap_or(Ordering::Equal);
+            if descending {
+                o.reverse()
+            } else {
+                o
+            }
+        }
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
@@ -468,28 +486,40 @@ pub fn apply(
                 variance_pct: value.and_then(variance).and_then(|v| v.percent),
                 short: at.as_ref().and_then(|a| a.short_term).map(|t| t.direction),
                 long: at.as_ref().and_then(|a| a.long_term).map(|t| t.direction),
+                trend: engine.as_ref().and_then(|e| e.trend(i).direction),
                 as_at: at.as_ref().and_then(|a| a.as_at),
             })
         })
         .collect();
     if let Some(key) = q.sort {
         let inds = &ds.indicators;
+        let desc = q.descending;
+        let text = |t: &str| (!t.trim().is_empty()).then(|| t.to_lowercase());
+        let dir = |d: Option<Direction>| d.map(dir_rank);
         rows.sort_by(|a, b| {
             let (ia, ib) = (&inds[a.index], &inds[b.index]);
+            // Blanks last in both directions: `cmp_cells` reverses values, never blanks.
             let o = match key {
-                SortKey::Name => ia.name.to_lowercase().cmp(&ib.name.to_lowercase()),
-                SortKey::Council => ds.scope_name(&ia.scope).cmp(&ds.scope_name(&ib.scope)),
-                SortKey::Service => ds
-                    .service_name(&ia.service)
-                    .cmp(ds.service_name(&ib.service)),
-                SortKey::Actual => cmp_opt(a.actual, b.actual),
-                SortKey::Target => cmp_opt(a.target, b.target),
-                SortKey::Status => rag_rank(a.rag).cmp(&rag_rank(b.rag)),
-                SortKey::Variance => cmp_opt(a.variance_pct, b.variance_pct),
-                SortKey::ShortTerm => dir_rank(a.short).cmp(&dir_rank(b.short)),
-                SortKey::LongTerm => dir_rank(a.long).cmp(&dir_rank(b.long)),
+                SortKey::Name => cmp_cells(text(&ia.name), text(&ib.name), desc),
+                SortKey::Council => cmp_cells(
+                    text(&ds.scope_name(&ia.scope)),
+                    text(&ds.scope_name(&ib.scope)),
+                    desc,
+                ),
+                SortKey::Service => cmp_cells(
+                    text(ds.service_name(&ia.service)),
+                    text(ds.service_name(&ib.service)),
+                    desc,
+                ),
+                SortKey::Period => cmp_cells(a.period, b.period, desc),
+                SortKey::Actual => cmp_cells(a.actual, b.actual, desc),
+                SortKey::Target => cmp_cells(a.target, b.target, desc),
+                SortKey::Status => cmp_cells(Some(rag_rank(a.rag)), Some(rag_rank(b.rag)), desc),
+                SortKey::Variance => cmp_cells(a.variance_pct, b.variance_pct, desc),
+                SortKey::ShortTerm => cmp_cells(dir(a.short), dir(b.short), desc),
+                SortKey::LongTerm => cmp_cells(dir(a.long), dir(b.long), desc),
+                SortKey::Trend => cmp_cells(dir(a.trend), dir(b.trend), desc),
             };
-            let o = if q.descending { o.reverse() } else { o };
             // Ties keep the data's order, so the list is stable.
             o.then(a.index.cmp(&b.index))
         });

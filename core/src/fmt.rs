@@ -152,9 +152,25 @@ pub fn date_time(year: i32, month: u32, day: u32, hour: u32, minute: u32) -> Str
     }
 }
 
+/// A count in words: "No changes", "1 change", "2 changes".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    match n {
+        0 => format!("No {many}"),
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_in_words() {
+        assert_eq!(count(0, "change", "changes"), "No changes");
+        assert_eq!(count(1, "change", "changes"), "1 change");
+        assert_eq!(count(2, "change", "changes"), "2 changes");
+    }
 
     #[test]
     fn dates_with_times() {

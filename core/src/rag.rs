@@ -214,18 +214,14 @@ impl Travel {
     }
 }
 
-/// Better, worse or no change from `before` to `now`, judged by polarity on the rounded
-/// figures; None for polarity none.
-pub fn direction_of(
+/// Which way a figure moved from `before` to `now`, judged by polarity at the indicator's
+/// decimals (None when the indicator has no polarity).
+pub fn direction(
     polarity: Polarity,
     before: f64,
     now: f64,
     decimals: Option<u8>,
 ) -> Option<Direction> {
-    direction(polarity, before, now, decimals)
-}
-
-fn direction(polarity: Polarity, before: f64, now: f64, decimals: Option<u8>) -> Option<Direction> {
     let (b, n) = (round_to(before, decimals), round_to(now, decimals));
     let diff = n - b;
     if diff.abs() <= slack(b, decimals) {

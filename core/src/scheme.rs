@@ -253,7 +253,7 @@ pub fn rate(scheme: &Scheme, f: Figures) -> Rag {
         SchemeKind::Direction => {
             let kept_up = f.year_earlier.is_some_and(|before| {
                 matches!(
-                    crate::rag::direction_of(f.polarity, before, actual, f.decimals),
+                    crate::rag::direction(f.polarity, before, actual, f.decimals),
                     Some(crate::rag::Direction::Improved | crate::rag::Direction::Unchanged)
                 )
             });

@@ -415,24 +415,34 @@ fn the_view_csv_carries_the_engines_words_and_imports_again() {
     let text = gt_core::csv::export_view(&ds, &inds, &p("2019-20-Q2"));
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
     assert!(lines[0].ends_with(
-        "Status by the rules,Since the previous figure,Since a year earlier,Latest figure as at"
+        "Status shown,Status by the rules,Since the previous figure,Since a year earlier,Trend,Latest figure as at"
     ));
-    // Quarterly indicators only (annual and monthly do not report a quarter's row): i1, i2,
-    // i3, i5, in data order.
-    assert_eq!(lines.len(), 5);
+    // Every indicator in view, one row each, in the view's order: the list shows them all.
+    assert_eq!(lines.len(), 7);
     // i1: 95 against 100, worsened from 96 in Q1, nothing a year earlier.
     assert!(lines[1].starts_with("i1,"), "{}", lines[1]);
     assert!(
-        lines[1].ends_with(",Near target,Worsened since Q1 2019/20,,"),
+        lines[1].ends_with(
+            ",Near target,Near target,Worsened since Q1 2019/20,,Worsened from Q1 2019/20 to Q2 2019/20,"
+        ),
         "{}",
         lines[1]
     );
-    // i3: lower is better, 9.5 -> 9 and 12 -> 9: improved both ways.
+    // i3: lower is better, 9.5 -> 9 and 12 -> 9: improved both ways, and over the trend.
     assert!(
-        lines[3].ends_with(",On target,Improved since Q1 2019/20,Improved since Q2 2018/19,"),
+        lines[3].ends_with(
+            ",On target,On target,Improved since Q1 2019/20,Improved since Q2 2018/19,Improved from Q2 2018/19 to Q2 2019/20,"
+        ),
         "{}",
         lines[3]
     );
+    // i4 (annual) at Q2: its year's row (target 10, no actual yet), Not due; latest 2018/19.
+    assert!(lines[4].starts_with("i4,"), "{}", lines[4]);
+    assert!(lines[4].contains(",2019-20,10,,"), "{}", lines[4]);
+    assert!(lines[4].contains(",Not due,Not due,"), "{}", lines[4]);
+    // i6 (monthly) at Q2: the quarter's last month, September 2019, with nothing yet.
+    assert!(lines[6].starts_with("i6,"), "{}", lines[6]);
+    assert!(lines[6].contains(",2019-09,"), "{}", lines[6]);
     // The engine's columns are not columns a return takes: the file imports onto the data.
     let (merged, _report) = gt_core::csv::import_csv(Some(&ds), &text, "view.csv").unwrap();
     assert_eq!(

@@ -73,3 +73,33 @@ pub fn on_other_tab_change(f: impl Fn(String, Option<String>) + 'static) {
     });
     std::mem::forget(handle);
 }
+
+fn session() -> Result<web_sys::Storage, StorageError> {
+    window()
+        .session_storage()
+        .ok()
+        .flatten()
+        .ok_or(StorageError::Unavailable)
+}
+
+/// Reads a key from this tab's session storage (kept across reloads of the tab, not shared
+/// with other tabs, gone when the tab closes).
+pub fn session_get(key: &str) -> Result<Option<String>, StorageError> {
+    session()?
+        .get_item(key)
+        .map_err(|e| StorageError::Other(format!("{e:?}")))
+}
+
+/// Writes a key in this tab's session storage.
+pub fn session_set(key: &str, value: &str) -> Result<(), StorageError> {
+    session()?
+        .set_item(key, value)
+        .map_err(|e| StorageError::Other(format!("{e:?}")))
+}
+
+/// Removes a key from this tab's session storage.
+pub fn session_remove(key: &str) -> Result<(), StorageError> {
+    session()?
+        .remove_item(key)
+        .map_err(|e| StorageError::Other(format!("{e:?}")))
+}

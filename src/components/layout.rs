@@ -16,6 +16,12 @@ pub fn SkipLink() -> impl IntoView {
     }>"Skip to main content"</a> }
 }
 
+/// Whether a title already names the organisation (so it need not be said twice).
+pub fn names(title: &str, organisation: &str) -> bool {
+    let org = organisation.trim().to_lowercase();
+    org.is_empty() || title.to_lowercase().contains(&org)
+}
+
 const NAV: [(&str, &str, Route); 6] = [
     ("overview", "Overview", Route::Overview),
     ("priorities", "Priorities", Route::Priorities),
@@ -32,9 +38,11 @@ pub fn Header() -> impl IntoView {
         Load::Ready(ds) => ds.title.clone(),
         _ => String::new(),
     };
+    // The organisation only when the title does not already name it ("oneSource
+    // performance" by "oneSource" says it once); the footer says who published it.
     let organisation = move || match state.data.get() {
-        Load::Ready(ds) => ds.organisation.clone(),
-        _ => String::new(),
+        Load::Ready(ds) if !names(&ds.title, &ds.organisation) => Some(ds.organisation.clone()),
+        _ => None,
     };
     view! {
         <header class="gt-header" data-testid="header">
@@ -47,7 +55,7 @@ pub fn Header() -> impl IntoView {
                 </a>
                 <div class="gt-header__dataset">
                     <span class="gt-header__title" data-testid="dataset-title">{title}</span>
-                    <span class="gt-header__org" data-testid="dataset-organisation">{organisation}</span>
+                    {move || organisation().map(|o| view! { <span class="gt-header__org" data-testid="dataset-organisation">{o}</span> })}
                 </div>
             </div>
         </header>

@@ -134,7 +134,7 @@ pub fn ChangesPage() -> impl IntoView {
             <p class="gt-body" data-testid="changes-count">{format!("{edited} change{}{fields} against the data as loaded{}.", if edited == 1 { "" } else { "s" },
                 if conflicts > 0 { format!("; {conflicts} of them conflict with newer data") } else { String::new() })}</p>
             {(!skipped.is_empty()).then(|| view! {
-                <div class="gt-notice" role="status"><p class="gt-notice__title">{format!("{} change(s) could not be applied to the data now loaded:", skipped.len())}</p>
+                <div class="gt-notice" role="status"><p class="gt-notice__title">{format!("{} could not be applied to the data now loaded:", gt_core::fmt::count(skipped.len(), "change", "changes"))}</p>
                 <ul>{skipped.iter().map(|s| view! { <li>{s.why.clone()}</li> }).collect_view()}</ul></div>
             })}
             <div class="gt-table-wrap" role="region" aria-label="Your changes" tabindex="0">

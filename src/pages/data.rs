@@ -41,6 +41,8 @@ fn readable_button(
 fn ImportPanel() -> impl IntoView {
     let state = use_app();
     let importer = use_importer();
+    // The name of the file chosen last, for the line beside the button.
+    let chosen = RwSignal::new(None::<String>);
     let on_file = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
         let Some(input) = ev
@@ -50,6 +52,7 @@ fn ImportPanel() -> impl IntoView {
             return;
         };
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            chosen.set(Some(file.name()));
             importing::begin(state, importer, file);
         }
         // Choosing the same file again must work too.
@@ -162,10 +165,20 @@ fn ImportPanel() -> impl IntoView {
         <h2 class="gt-heading-l" id="import">"Import"</h2>
         <p class="gt-body">"Open a data file (JSON, format golden-thread/1), add a quarter's figures from a CSV return, or add changes a colleague exported. Every file is checked in full before anything changes."</p>
         <div class="gt-dropzone">
+            // A file upload in the GOV.UK manner: the native input stays in the tab order and
+            // keeps its name, visually hidden; the label beside it is the button people see,
+            // and shows the keyboard focus the input has.
             <div class="gt-form-group">
-                <label class="gt-label" for="import-file">"Choose a file"</label>
+                <p class="gt-label" id="import-label">"Choose a file"</p>
                 <p class="gt-hint" id="import-hint">"JSON or CSV, up to 30 MB. Or drag a file and drop it anywhere on this page."</p>
-                <input type="file" id="import-file" class="gt-file" accept=".json,.csv,.txt,application/json,text/csv" aria-describedby="import-hint" data-testid="import-file" on:change=on_file/>
+                <div class="gt-file-upload">
+                    <input type="file" id="import-file" class="gt-file-upload__input" accept=".json,.csv,.txt,application/json,text/csv"
+                        aria-labelledby="import-label" aria-describedby="import-hint import-chosen" data-testid="import-file" on:change=on_file/>
+                    <label for="import-file" class="gt-file-upload__button" aria-hidden="true" data-testid="import-file-button">"Choose file"</label>
+                    <span class="gt-file-upload__status" id="import-chosen" data-testid="import-chosen">
+                        {move || chosen.get().map(|n| format!("Last chosen: {n}")).unwrap_or_else(|| "No file chosen".into())}
+                    </span>
+                </div>
             </div>
         </div>
         <div aria-live="polite">{pending}</div>
@@ -246,7 +259,7 @@ fn DataBody(ds: std::sync::Arc<gt_core::Dataset>) -> impl IntoView {
             <div><dt>"Indicators"</dt><dd data-testid="indicator-count">{ds.indicators.len()}</dd></div>
             <div><dt>"Strategic priorities"</dt><dd>{format!("{} ({} projects)", ds.priorities.len(), projects)}</dd></div>
             <div><dt>"Improvement plan"</dt><dd>{format!("{} themes, {} areas, {} actions", ds.themes.len(), ds.themes.iter().map(|t| t.areas.len()).sum::<usize>(), actions)}</dd></div>
-            <div><dt>"Your changes in this browser"</dt><dd><a href=Route::Changes.href()>{move || { let n = edits_n(); format!("{n} change{}", if n == 1 { "" } else { "s" }) }}</a></dd></div>
+            <div><dt>"Your changes in this browser"</dt><dd><a href=Route::Changes.href() data-testid="data-changes">{move || gt_core::fmt::count(edits_n(), "change", "changes")}</a></dd></div>
             <div><dt>"File format"</dt><dd>{ds.format.clone()}</dd></div>
         </dl>
         <h2 class="gt-heading-l">"Export"</h2>

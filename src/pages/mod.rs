@@ -4,6 +4,7 @@ pub mod accessibility;
 pub mod changes;
 pub mod data;
 pub mod improvement;
+pub mod indicator;
 pub mod indicators;
 pub mod overview;
 pub mod priorities;

@@ -1,5 +1,6 @@
 //! The overview: what a committee member sees first. What is Red, why, and what is being done.
 
+use crate::adapters::location;
 use crate::components::draft::DraftFlag;
 use crate::components::legend::RagLegend;
 use crate::components::period::{AsAt, PeriodNote, ReportingPeriodPicker};
@@ -7,7 +8,7 @@ use crate::components::status::{RagTag, WorkTag};
 use crate::components::travel::TravelText;
 use crate::state::{use_app, use_data};
 use gt_core::draft::Draft;
-use gt_core::engine::{first_update, Engine, PlanKind};
+use gt_core::engine::{first_update, Engine, Exception, ExceptionGrouping, PlanKind};
 use gt_core::route::Route;
 use gt_core::summary::RagCounts;
 use gt_core::{Dataset, Period, Rag, WorkStatus};
@@ -95,43 +96,139 @@ fn key_tiles(e: &Engine, period: &Period, draft: &Draft) -> impl IntoView {
     view! { <ul class="gt-tiles">{tiles}</ul> }
 }
 
-fn exception_list(e: &Engine, draft: &Draft) -> impl IntoView {
+/// One exception card. `h` is its heading level (`h4` under a group's heading).
+fn exception_item(
+    e: &Exception,
+    ds: &Dataset,
+    period: Period,
+    draft: &Draft,
+    h4: bool,
+) -> impl IntoView {
+    let i = e.indicator;
+    let fmt = |x: Option<f64>| {
+        x.map(|x| gt_core::fmt::value(x, i.decimals, i.unit.as_deref()))
+            .unwrap_or_else(|| "–".into())
+    };
+    let var = e
+        .variance
+        .map(|v| gt_core::fmt::difference(v.absolute, i.decimals, i.unit.as_deref()));
+    let link = view! { <a href=Route::Indicator(i.id.clone()).href()>{i.name.clone()}</a> };
+    let title = if h4 {
+        view! { <h4 class="gt-heading-s gt-exception__title">{link}</h4> }.into_any()
+    } else {
+        view! { <h3 class="gt-heading-s gt-exception__title">{link}</h3> }.into_any()
+    };
+    view! {
+        <li class=format!("gt-exception gt-exception--{}", e.rag.as_str()) data-testid="exception" data-id=i.id.clone() data-status=e.rag.as_str()>
+            <div class="gt-exception__head">
+                <RagTag rag=e.rag manual=e.manual/>
+                {draft.indicator_at(&i.id, &period).then(|| view! { <DraftFlag what="exception"/> })}
+                {title}
+            </div>
+            <p class="gt-exception__meta">{format!("{} · {} · {}", ds.scope_name(&i.scope), ds.service_name(&i.service), e.value.period.short_label())}</p>
+            <p class="gt-exception__figures">{format!("Actual {} against a target of {}", fmt(e.value.actual), fmt(e.value.target))}{var.map(|v| format!(" ({v})"))}</p>
+            <dl class="gt-exception__detail">
+                <div><dt>"Reason"</dt><dd>{e.value.reason.clone().unwrap_or_else(|| "No reason given yet.".into())}</dd></div>
+                <div><dt>"Remedial action"</dt><dd>{e.value.remedial_action.clone().unwrap_or_else(|| "No remedial action given yet.".into())}</dd></div>
+            </dl>
+        </li>
+    }
+}
+
+/// "10 Red and 27 Amber".
+fn red_amber_words(reds: usize, ambers: usize) -> String {
+    format!("{reds} Red and {ambers} Amber")
+}
+
+/// The exception report: the engine's groups (`gt_core::engine::ExceptionGrouping`), each
+/// with its Red exceptions shown and its Amber ones behind a "Show N Amber indicators" button.
+/// `open` holds the groups whose Amber ones are shown (kept when the data changes).
+fn exception_list(
+    e: &Engine,
+    draft: &Draft,
+    by: ExceptionGrouping,
+    open: RwSignal<Vec<String>>,
+) -> impl IntoView {
     let ds = e.ds;
     let period = e.period;
-    let ex = e.exceptions(|_| true);
-    let reds = ex.iter().filter(|e| e.rag == Rag::Red).count();
-    let ambers = ex.len() - reds;
-    if ex.is_empty() {
+    let groups = e.exception_groups(by, |_| true);
+    let reds: usize = groups.iter().map(|g| g.red.len()).sum();
+    let ambers: usize = groups.iter().map(|g| g.amber.len()).sum();
+    if groups.is_empty() {
         return view! { <p class="gt-body" data-testid="exceptions-none">"No indicator is Red or Amber for this period."</p> }.into_any();
     }
-    let items = ex
+    let grouped = by != ExceptionGrouping::Status;
+    let items = groups
         .iter()
-        .map(|e| {
-            let i = e.indicator;
-            let fmt = |x: Option<f64>| x.map(|x| gt_core::fmt::value(x, i.decimals, i.unit.as_deref())).unwrap_or_else(|| "–".into());
-            let var = e.variance.map(|v| gt_core::fmt::difference(v.absolute, i.decimals, i.unit.as_deref()));
+        .map(|g| {
+            let key = g.key.clone();
+            let list_id = format!("amber-{}", g.key);
+            let shown = {
+                let key = key.clone();
+                move || open.with(|o| o.contains(&key))
+            };
+            let toggle = {
+                let key = key.clone();
+                move |_| open.update(|o| if o.contains(&key) { o.retain(|k| *k != key) } else { o.push(key.clone()) })
+            };
+            let show_words = g.show_amber_words();
+            let n_amber = g.amber.len();
+            let red = g.red.iter().map(|x| exception_item(x, ds, period, draft, grouped)).collect_view();
+            let amber = g.amber.iter().map(|x| exception_item(x, ds, period, draft, grouped)).collect_view();
+            let shown2 = shown.clone();
             view! {
-                <li class=format!("gt-exception gt-exception--{}", e.rag.as_str()) data-testid="exception" data-id=i.id.clone() data-status=e.rag.as_str()>
-                    <div class="gt-exception__head">
-                        <RagTag rag=e.rag manual=e.manual/>
-                        {draft.indicator_at(&i.id, &period).then(|| view! { <DraftFlag what="exception"/> })}
-                        <h3 class="gt-heading-s gt-exception__title"><a href=Route::Indicator(i.id.clone()).href()>{i.name.clone()}</a></h3>
-                    </div>
-                    <p class="gt-exception__meta">{format!("{} · {} · {}", ds.scope_name(&i.scope), ds.service_name(&i.service), e.value.period.short_label())}</p>
-                    <p class="gt-exception__figures">{format!("Actual {} against a target of {}", fmt(e.value.actual), fmt(e.value.target))}{var.map(|v| format!(" ({v})"))}</p>
-                    <dl class="gt-exception__detail">
-                        <div><dt>"Reason"</dt><dd>{e.value.reason.clone().unwrap_or_else(|| "No reason given yet.".into())}</dd></div>
-                        <div><dt>"Remedial action"</dt><dd>{e.value.remedial_action.clone().unwrap_or_else(|| "No remedial action given yet.".into())}</dd></div>
-                    </dl>
-                </li>
+                <div class="gt-exception-group" data-testid="exception-group" data-key=g.key.clone()>
+                    {g.heading.clone().map(|h| view! {
+                        <h3 class="gt-heading-m gt-exception-group__heading" data-testid="exception-group-heading">{h}
+                            <span class="gt-exception-group__count">{red_amber_words(g.red.len(), n_amber)}</span></h3>
+                    })}
+                    {(g.red.is_empty()).then(|| view! { <p class="gt-body">"None is Red."</p> })}
+                    <ol class="gt-exceptions">{red}</ol>
+                    {show_words.map(|w| view! {
+                        <button type="button" class="gt-disclosure" data-testid="show-amber" aria-controls=list_id.clone()
+                            aria-expanded=move || if shown() { "true" } else { "false" } on:click=toggle>
+                            <span class="gt-disclosure__icon" aria-hidden="true"></span>
+                            {move || if shown2() { format!("Hide the {n_amber} Amber") } else { w.clone() }}
+                        </button>
+                        <ol class="gt-exceptions gt-exceptions--amber" id=list_id.clone() data-testid="amber-list"
+                            hidden=move || !open.with(|o| o.contains(&key))>{amber}</ol>
+                    })}
+                </div>
             }
         })
         .collect_view();
     view! {
-        <p class="gt-body" data-testid="exceptions-count">{format!("{reds} Red and {ambers} Amber. Red first.")}</p>
-        <ol class="gt-exceptions">{items}</ol>
+        <p class="gt-body" data-testid="exceptions-count">{format!("{}. Red first; the Amber ones are shown on request.", red_amber_words(reds, ambers))}</p>
+        {items}
     }
     .into_any()
+}
+
+/// Chooses how the exception report is grouped; the choice is in the link (`group=`).
+#[component]
+fn GroupBy() -> impl IntoView {
+    let state = use_app();
+    let current = Memo::new(move |_| {
+        state
+            .location
+            .with(|l| ExceptionGrouping::from_location(l).0)
+    });
+    view! {
+        <div class="gt-form-group gt-exceptions__group-by">
+            <label class="gt-label" for="exceptions-group">"Group exceptions"</label>
+            <select class="gt-select" id="exceptions-group" data-testid="exceptions-group"
+                on:change:target=move |ev| {
+                    let w = ev.target().value();
+                    let by = ExceptionGrouping::ALL.into_iter().find(|g| g.as_str() == w).unwrap_or_default();
+                    let to = by.in_location(state.location.get_untracked());
+                    location::navigate(state.location, to, true);
+                }>
+                {ExceptionGrouping::ALL.into_iter().map(|g| view! {
+                    <option value=g.as_str() prop:selected=move || current.get() == g>{g.label()}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
 }
 
 #[component]
@@ -139,10 +236,20 @@ pub fn OverviewPage() -> impl IntoView {
     let state = use_app();
     let data = use_data();
     let period = Memo::new(move |_| state.period());
+    let grouping = Memo::new(move |_| {
+        state
+            .location
+            .with(|l| ExceptionGrouping::from_location(l).0)
+    });
+    // The groups whose Amber exceptions are shown, kept when the data changes.
+    let open_groups = RwSignal::new(Vec::<String>::new());
     let heading = move || {
         let ds = data.get();
+        // The organisation above the title only when the title does not name it.
+        let caption = (!crate::components::layout::names(&ds.title, &ds.organisation))
+            .then(|| view! { <p class="gt-caption-l">{ds.organisation.clone()}</p> });
         view! {
-            <p class="gt-caption-l">{ds.organisation.clone()}</p>
+            {caption}
             <h1 class="gt-heading-xl" data-testid="page-heading">{ds.title.clone()}</h1>
         }
     };
@@ -189,7 +296,8 @@ pub fn OverviewPage() -> impl IntoView {
             </section>
             <section aria-labelledby="exceptions-heading">
                 <h2 class="gt-heading-l" id="exceptions-heading">"Exception report: what needs attention"</h2>
-                {exception_list(&e, &draft)}
+                <GroupBy/>
+                {exception_list(&e, &draft, grouping.get(), open_groups)}
             </section>
             <div class="gt-grid-row">
                 <section aria-labelledby="plan-heading">

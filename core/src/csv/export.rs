@@ -101,17 +101,43 @@ pub fn export_returns_marked(
 /// The headings of the columns [`export_view`] adds after a return's: what the reporting
 /// engine says of each row, in the words every page and the pack use. None of them is a
 /// column the reader takes, so the file imports again as a return.
-pub const VIEW_COLUMNS: [&str; 4] = [
+pub const VIEW_COLUMNS: [&str; 6] = [
+    "Status shown",
     "Status by the rules",
     crate::engine::SHORT_TERM,
     crate::engine::LONG_TERM,
+    "Trend",
     "Latest figure as at",
 ];
 
-/// The indicator list's current view as CSV: the rows [`export_returns`] writes for `period`,
-/// each followed by the engine's answer for that indicator as at the period: its status (by
-/// the rules, even where the file sets one by hand), its direction of travel since the previous
-/// figure and since a year earlier ("Improved since Q1 2019/20"), and the period of the latest
+/// The indicator's own period (of its frequency) that reports for `period`: the period of
+/// the value the engine rated when there is one, else the month, quarter or year of the
+/// indicator's frequency that `period` ends in.
+fn row_period(ind: &Indicator, period: &Period, rated: Option<&IndicatorValue>) -> Period {
+    if let Some(v) = rated {
+        return v.period;
+    }
+    let (y, m) = {
+        let end = period.end();
+        use chrono::Datelike;
+        (end.year(), end.month() as u8)
+    };
+    let month = Period::Month { year: y, month: m };
+    match ind.frequency {
+        Frequency::Monthly => month,
+        Frequency::Quarterly => month.quarter().unwrap_or(*period),
+        Frequency::Annual | Frequency::Biennial => Period::Year {
+            fy: month.financial_year(),
+        },
+    }
+}
+
+/// The indicator list's current view as CSV: one row per indicator in view, in the view's
+/// order, each the return's row [`export_returns`] writes for the indicator's period that
+/// reports for `period` (the month, quarter or year the list's Period column shows), followed
+/// by the engine's answer as at the period: the status the list shows (set by hand or by the
+/// rules), the status by the rules, its directions of travel since the previous figure and
+/// since a year earlier ("Improved since Q1 2019/20"), its trend, and the period of the latest
 /// figure when it is older than the period.
 pub fn export_view(ds: &Dataset, indicators: &[&Indicator], period: &Period) -> String {
     export_view_marked(ds, indicators, period, &Draft::default())
@@ -131,16 +157,21 @@ pub fn export_view_marked(
     head.extend(VIEW_COLUMNS);
     let mut lines = vec![(csv_line(&head), false)];
     for ind in indicators {
-        if !period_fits(ind.frequency, period) {
-            continue;
-        }
         let at = engine.indicator(ind);
-        let row = export_row(ind, period, ind.value(period));
+        let p = row_period(ind, period, at.status.value);
+        let row = export_row(ind, &p, ind.value(&p));
         let travel = |t: Option<crate::rag::Travel>| t.map(|t| t.describe()).unwrap_or_default();
+        let shown = if at.status.manual {
+            format!("{} (set by hand)", at.status.rag.label())
+        } else {
+            at.status.rag.label().to_string()
+        };
         let extra = csv_line(&[
+            shown,
             at.status.computed.label().to_string(),
             travel(at.short_term),
             travel(at.long_term),
+            engine.trend(ind).describe().unwrap_or_default(),
             at.as_at.map(|p| p.short_label()).unwrap_or_default(),
         ]);
         // One line: the return's cells, then the engine's.

@@ -10,6 +10,8 @@
 //! One calendar ([`periods`]) serves the whole app: every quarter or year that has an
 //! indicator figure or a plan update, newest first.
 
+pub mod grouping;
+pub mod trend;
 pub mod work;
 
 use crate::model::*;
@@ -18,6 +20,8 @@ use crate::rag::{self, Status, Travel};
 use crate::summary::{RagCounts, WorkCounts};
 use std::collections::BTreeMap;
 
+pub use grouping::{ExceptionGroup, ExceptionGrouping};
+pub use trend::{Trend, TREND_POINTS};
 pub use work::{is_overdue, latest_update, rollup, RollupAt, WorkAt};
 
 /// The heading for the short-term direction of travel, the same on every page, the pack and
