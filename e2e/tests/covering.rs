@@ -376,7 +376,7 @@ async fn the_report_survives_a_reload_goes_with_undo_and_is_exported_and_csvs_sa
 
             // Undo takes the whole report away; redo brings it back.
             visit(&app, &format!("#/report?period={Q2}")).await;
-            app.click("[data-testid=edit-toggle]").await;
+            // Editing mode is kept across the reload (the edit bar is still there).
             app.click("[data-testid=undo]").await;
             wait_js(
                 &app,
