@@ -102,10 +102,12 @@ fn draft_note(m: &Marks) -> Option<impl IntoView> {
             .map(|p| p.published())
             .unwrap_or_else(|| "the data as loaded".into());
         view! {
-            <section class="gt-pack__draft" data-testid="pack-draft" aria-labelledby="pack-draft-title">
+            // Named "Draft pack: …", not as the draft banner above the page is.
+            <section class="gt-pack__draft" data-testid="pack-draft" aria-label=format!("Draft pack: {}", d.headline())>
                 <p class="gt-pack__draft-label" aria-hidden="true">"DRAFT"</p>
                 <div class="gt-pack__draft-body">
-                    <h3 class="gt-pack__draft-title" id="pack-draft-title">{d.headline()}</h3>
+                    // The cover's first heading (its title comes after it): level 2.
+                    <h2 class="gt-pack__draft-title" id="pack-draft-title">{d.headline()}</h2>
                     <p class="gt-pack__p">{format!("These are not the published figures. The published data is {published}; this pack includes the changes listed below, and rows that differ from the published data are marked Draft.")}</p>
                     <ol class="gt-pack__draft-list">{d.changes.iter().map(|c| view! { <li>{c.line()}</li> }).collect_view()}</ol>
                 </div>
