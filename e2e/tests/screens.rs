@@ -140,6 +140,8 @@ async fn every_table_is_a_list_of_labelled_cards_on_a_phone() {
         app.click(&format!("[data-testid=edit-row-{p}]")).await;
         app.find("[data-testid=edit-form]").await;
         let problems = table_problems(&app).await;
+        app.js("document.querySelector('[data-testid=edit-form]').closest('tr').previousElementSibling.scrollIntoView()").await;
+        app.screenshot("figures-form").await;
         assert!(problems.is_empty(), "the figures table with the form open:\n{}", problems.join("\n"));
         app.click("[data-testid=edit-cancel]").await;
         let mut tables = 0;
@@ -147,6 +149,12 @@ async fn every_table_is_a_list_of_labelled_cards_on_a_phone() {
             app.open(&hash).await;
             tables += app.find_all("main table").await.len();
             let problems = table_problems(&app).await;
+            // What a reader sees of the first table, for looking at.
+            let shown = app.js("const t = document.querySelector('main table'); if (t) { t.scrollIntoView(); } return !!t").await;
+            if shown == true {
+                let name: String = hash.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+                app.screenshot(&format!("table{name}")).await;
+            }
             assert!(problems.is_empty(), "{hash} at 375 px:\n{}", problems.join("\n"));
         }
         assert!(tables >= 10, "tables were checked ({tables})");
