@@ -459,6 +459,46 @@ impl App {
             .unwrap_or_default()
     }
 
+    /// Runs every axe-core rule (WCAG A and AA and the best practices, such as all content in
+    /// landmarks) on the page as it is now; each violation as "rule-id: help" with the target
+    /// of every element it names.
+    pub async fn axe_all_violations(&self) -> Vec<String> {
+        let src = axe_source();
+        self.client
+            .execute(
+                &format!("if (!window.axe) {{ {src}\n }} return true;"),
+                vec![],
+            )
+            .await
+            .expect("inject axe-core");
+        // Every rule on a long page (the committee pack) takes more than the usual 30 s.
+        let mut timeouts = self.client.get_timeouts().await.expect("timeouts");
+        timeouts.set_script(Some(Duration::from_secs(180)));
+        self.client
+            .update_timeouts(timeouts)
+            .await
+            .expect("a longer script timeout");
+        let result = self
+            .client
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] })
+                  .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' [' + v.nodes.map(n => n.target.join(' ')).join(' | ') + ']')))
+                  .catch(e => done(['axe failed: ' + e]));"#,
+                vec![],
+            )
+            .await
+            .expect("run axe-core");
+        result
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// Fails the test if axe-core finds any violation on the page.
     pub async fn assert_accessible(&self, what: &str) {
         let v = self.axe_violations().await;

@@ -75,3 +75,43 @@ async fn monthly_chart_labels_do_not_overlap_and_ticks_are_round() {
         .await;
     }
 }
+
+/// Axis text at least 12 px as rendered (the SVG's text scales with its viewBox, so the
+/// computed font size times the scale), and no two pieces of text overprinting, at desktop,
+/// tablet and phone widths, for a monthly and a quarterly indicator.
+#[tokio::test]
+async fn chart_text_is_readable_and_never_overprints_at_any_width() {
+    for width in [1280u32, 768, 375] {
+        let options = Options {
+            width,
+            height: 900,
+            ..Options::default()
+        };
+        run(&format!("chart_text_{width}"), options, |app| async move {
+            for id in [MONTHLY, "EX-01-LBH"] {
+                app.open(&format!("#/indicators/{id}")).await;
+                app.find("[data-testid=trend-chart]").await;
+                let v: Value = app
+                    .js("const svg = document.querySelector('[data-testid=trend-chart]'); \
+                         const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width; \
+                         return [...svg.querySelectorAll('text')].map(t => { const r = t.getBoundingClientRect(); \
+                           return [t.textContent, parseFloat(getComputedStyle(t).fontSize) * scale, r.left, r.top, r.right, r.bottom]; })")
+                    .await;
+                let texts = v.as_array().unwrap();
+                assert!(texts.len() >= 5, "{id} at {width}: {v}");
+                for t in texts {
+                    let px = t[1].as_f64().unwrap();
+                    assert!(px >= 12.0, "{id} at {width} px: {} is drawn at {px:.1} px", t[0]);
+                }
+                for (i, a) in texts.iter().enumerate() {
+                    for b in &texts[i + 1..] {
+                        let f = |t: &Value, k: usize| t[k].as_f64().unwrap();
+                        let apart = f(a, 4) <= f(b, 2) || f(b, 4) <= f(a, 2) || f(a, 5) <= f(b, 3) || f(b, 5) <= f(a, 3);
+                        assert!(apart, "{id} at {width} px: {} overprints {}", a[0], b[0]);
+                    }
+                }
+            }
+        })
+        .await;
+    }
+}

@@ -31,6 +31,11 @@ fn band(polarity: Polarity, target: f64, tol: Tolerance) -> Option<(f64, f64)> {
 
 /// The trend of one indicator: actual per period (points shaped by status), the target as a
 /// dashed line, and the Amber band shaded.
+///
+/// The chart is drawn at the width it is shown (one unit of the SVG is one CSS pixel), so its
+/// text is the size the styles give it on every screen (a phone included) rather than shrunk
+/// with the picture, and the period labels are thinned for the room there really is. It is
+/// drawn again when the window's width changes.
 #[component]
 pub fn TrendChart(
     ds: std::sync::Arc<Dataset>,
@@ -40,8 +45,71 @@ pub fn TrendChart(
 ) -> impl IntoView {
     let ind = indicator;
     let tol = ind.tolerance_or(default_tolerance);
-    let (w, h) = (760.0_f64, 300.0_f64);
-    let (left, right, top, bottom) = (64.0, 44.0, 20.0, 46.0);
+    if !ind
+        .values
+        .iter()
+        .any(|v| v.actual.is_some() || v.target.is_some())
+    {
+        return view! { <p class="gt-body">"No figures to chart yet."</p> }.into_any();
+    }
+    // The width the chart is shown at; until it is measured, a desktop width.
+    let width = RwSignal::new(WIDE);
+    let figure = NodeRef::<leptos::html::Figure>::new();
+    let measure = move || {
+        if let Some(el) = figure.get_untracked() {
+            let w = el.client_width() as f64;
+            if w > 0.0 && (w - width.get_untracked()).abs() >= 1.0 {
+                width.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if figure.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    let key = view! {
+        <figcaption class="gt-chart__key">
+            <span class="gt-chart__key-item"><svg viewBox="0 0 30 12" aria-hidden="true"><line x1="0" x2="30" y1="6" y2="6" class="gt-chart__actual"/></svg>"Actual"</span>
+            <span class="gt-chart__key-item"><svg viewBox="0 0 30 12" aria-hidden="true"><line x1="0" x2="30" y1="6" y2="6" class="gt-chart__target"/></svg>"Target"</span>
+            <span class="gt-chart__key-item"><svg viewBox="0 0 30 12" aria-hidden="true"><rect x="0" y="0" width="30" height="12" class="gt-chart__band"/></svg>"Amber band (near target)"</span>
+            <span class="gt-chart__key-item">"Points: ● On target, ▲ Near target, ■ Off target"</span>
+        </figcaption>
+    };
+    let statuses: Vec<Rag> = ind
+        .values
+        .iter()
+        .map(|v| figure_status(&ds, &ind, v).rag)
+        .collect();
+    view! {
+        <figure class="gt-chart" node_ref=figure>
+            {move || trend_svg(&ind, tol, &statuses, &described_by, width.get())}
+            {key}
+        </figure>
+    }
+    .into_any()
+}
+
+/// The width a chart is drawn at before it is measured, and the narrowest it is drawn.
+const WIDE: f64 = 760.0;
+const NARROWEST: f64 = 260.0;
+/// Axis text (`.gt-chart__tick` in main.css) is 14 px: about 7.5 px a character in the
+/// app's fonts, generously.
+const CHAR: f64 = 7.5;
+
+/// The chart's SVG, `w` pixels wide.
+fn trend_svg(
+    ind: &Indicator,
+    tol: Tolerance,
+    statuses: &[Rag],
+    described_by: &str,
+    w: f64,
+) -> AnyView {
+    let w = w.round().max(NARROWEST);
+    // Shorter on a phone, so the lines keep their slope.
+    let h = (w * 0.45).clamp(220.0, 300.0).round();
     let n = ind.values.len();
     let mut lo = f64::INFINITY;
     let mut hi = f64::NEG_INFINITY;
@@ -55,13 +123,29 @@ pub fn TrendChart(
             hi = hi.max(b);
         }
     }
-    if !lo.is_finite() {
-        return view! { <p class="gt-body">"No figures to chart yet."</p> }.into_any();
-    }
     // Round ticks; a percentage axis stays within 0-100.
     let percent = ind.unit.as_deref().map(str::trim) == Some("%");
     let axis = nice_axis(lo, hi, 6, percent);
     let (lo, hi) = (axis.lo, axis.hi);
+    let fmt_tick = |v: f64| gt_core::fmt::value(v, Some(axis.decimals), ind.unit.as_deref());
+    let tick_labels: Vec<(f64, String)> = axis.ticks.iter().map(|t| (*t, fmt_tick(*t))).collect();
+    // Room on the left for the widest value label, so none is cut off.
+    let widest_tick = tick_labels
+        .iter()
+        .map(|(_, l)| l.chars().count())
+        .max()
+        .unwrap_or(0) as f64;
+    // Room on the right for half the last period's label, centred under the last point.
+    let text_width = |i: usize| ind.values[i].period.short_label().chars().count() as f64 * CHAR;
+    let widest = (0..n).map(text_width).fold(0.0, f64::max);
+    let (left, right, top, bottom) = (
+        (widest_tick * CHAR + 14.0)
+            .max(widest / 2.0 + 4.0)
+            .max(40.0),
+        (widest / 2.0 + 4.0).max(16.0),
+        20.0,
+        40.0,
+    );
     let x_at = move |i: usize| {
         if n <= 1 {
             left + (w - left - right) / 2.0
@@ -70,42 +154,24 @@ pub fn TrendChart(
         }
     };
     let y_at = move |v: f64| top + (h - top - bottom) * (1.0 - (v - lo) / (hi - lo));
-    let ticks = axis.ticks.clone();
-    let fmt_tick = {
-        let unit = ind.unit.clone();
-        let dec = axis.decimals;
-        move |v: f64| gt_core::fmt::value(v, Some(dec), unit.as_deref())
+    let path = |pick: &dyn Fn(&gt_core::IndicatorValue) -> Option<f64>| -> String {
+        ind.values
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| pick(v).map(|a| (i, a)))
+            .enumerate()
+            .map(|(k, (i, a))| {
+                format!(
+                    "{}{:.1} {:.1}",
+                    if k == 0 { "M" } else { " L" },
+                    x_at(i),
+                    y_at(a)
+                )
+            })
+            .collect()
     };
-    let actual_path: String = ind
-        .values
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| v.actual.map(|a| (i, a)))
-        .enumerate()
-        .map(|(k, (i, a))| {
-            format!(
-                "{}{:.1} {:.1}",
-                if k == 0 { "M" } else { " L" },
-                x_at(i),
-                y_at(a)
-            )
-        })
-        .collect();
-    let target_path: String = ind
-        .values
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| v.target.map(|t| (i, t)))
-        .enumerate()
-        .map(|(k, (i, t))| {
-            format!(
-                "{}{:.1} {:.1}",
-                if k == 0 { "M" } else { " L" },
-                x_at(i),
-                y_at(t)
-            )
-        })
-        .collect();
+    let actual_path = path(&|v| v.actual);
+    let target_path = path(&|v| v.target);
     // The amber band as one polygon following the targets.
     let bands: Vec<(usize, f64, f64)> = ind
         .values
@@ -131,14 +197,9 @@ pub fn TrendChart(
     } else {
         None
     };
-    // Period labels thinned so none overlap: about 8 units a character at 13 px, plus room.
-    let widest = ind
-        .values
-        .iter()
-        .map(|v| v.period.short_label().chars().count())
-        .max()
-        .unwrap_or(0) as f64;
-    let labelled = thin_labels(n, w - left - right, widest * 7.5 + 16.0);
+    // Period labels, centred under their points, thinned so none overlap: each needs its
+    // text and a gap.
+    let labelled = thin_labels(n, w - left - right, widest + 18.0);
     let title_id = format!("chart-title-{}", ind.id);
     let desc_id = format!("chart-desc-{}", ind.id);
     let desc = format!(
@@ -150,10 +211,7 @@ pub fn TrendChart(
         .values
         .iter()
         .enumerate()
-        .filter_map(|(i, v)| {
-            let s = figure_status(&ds, &ind, v);
-            v.actual.map(|a| shape_at(s.rag, x_at(i), y_at(a)))
-        })
+        .filter_map(|(i, v)| v.actual.map(|a| shape_at(statuses[i], x_at(i), y_at(a))))
         .collect();
     let last_target = ind
         .values
@@ -162,33 +220,24 @@ pub fn TrendChart(
         .rev()
         .find_map(|(i, v)| v.target.map(|t| (i, t)));
     view! {
-        <figure class="gt-chart">
-            <svg class="gt-chart__svg" viewBox=format!("0 0 {w} {h}") role="img" aria-labelledby=format!("{title_id} {desc_id}") aria-describedby=described_by data-testid="trend-chart">
-                <title id=title_id.clone()>{format!("Trend: {}", ind.name)}</title>
-                <desc id=desc_id.clone()>{desc}</desc>
-                {ticks.iter().map(|t| view! {
-                    <line class="gt-chart__grid" x1=left x2=w - right y1=y_at(*t) y2=y_at(*t)/>
-                    <text class="gt-chart__tick" x=left - 8.0 y=y_at(*t) + 5.0 text-anchor="end">{fmt_tick(*t)}</text>
-                }).collect_view()}
-                {band_path.map(|d| view! { <path class="gt-chart__band" d=d/> })}
-                <path class="gt-chart__target" d=target_path/>
-                {last_target.map(|(i, t)| view! { <text class="gt-chart__label" x=x_at(i) y=y_at(t) - 8.0 text-anchor="end">"Target"</text> })}
-                <path class="gt-chart__actual" d=actual_path/>
-                {points}
-                {labelled.iter().map(|&i| {
-                    // The first and last labels keep inside the chart.
-                    let anchor = if n > 1 && i == 0 { "start" } else if n > 1 && i == n - 1 { "end" } else { "middle" };
-                    let x = if anchor == "start" { x_at(i) - 6.0 } else if anchor == "end" { x_at(i) + 6.0 } else { x_at(i) };
-                    view! { <text class="gt-chart__tick" x=x y=h - bottom + 22.0 text-anchor=anchor data-testid="x-label">{ind.values[i].period.short_label()}</text> }
-                }).collect_view()}
-            </svg>
-            <figcaption class="gt-chart__key">
-                <span class="gt-chart__key-item"><svg viewBox="0 0 30 12" aria-hidden="true"><line x1="0" x2="30" y1="6" y2="6" class="gt-chart__actual"/></svg>"Actual"</span>
-                <span class="gt-chart__key-item"><svg viewBox="0 0 30 12" aria-hidden="true"><line x1="0" x2="30" y1="6" y2="6" class="gt-chart__target"/></svg>"Target"</span>
-                <span class="gt-chart__key-item"><svg viewBox="0 0 30 12" aria-hidden="true"><rect x="0" y="0" width="30" height="12" class="gt-chart__band"/></svg>"Amber band (near target)"</span>
-                <span class="gt-chart__key-item">"Points: ● On target, ▲ Near target, ■ Off target"</span>
-            </figcaption>
-        </figure>
+        <svg class="gt-chart__svg" viewBox=format!("0 0 {w} {h}") role="img" aria-labelledby=format!("{title_id} {desc_id}") aria-describedby=described_by.to_string() data-testid="trend-chart">
+            <title id=title_id.clone()>{format!("Trend: {}", ind.name)}</title>
+            <desc id=desc_id.clone()>{desc}</desc>
+            {tick_labels.into_iter().map(|(t, label)| view! {
+                <line class="gt-chart__grid" x1=left x2=w - right y1=y_at(t) y2=y_at(t)/>
+                <text class="gt-chart__tick" x=left - 8.0 y=y_at(t) + 5.0 text-anchor="end">{label}</text>
+            }).collect_view()}
+            {band_path.map(|d| view! { <path class="gt-chart__band" d=d/> })}
+            <path class="gt-chart__target" d=target_path/>
+            {last_target.map(|(i, t)| view! { <text class="gt-chart__label" x=x_at(i) y=y_at(t) - 10.0 text-anchor="end">"Target"</text> })}
+            <path class="gt-chart__actual" d=actual_path/>
+            {points}
+            {labelled.into_iter().map(|i| {
+                let half = text_width(i) / 2.0 + 2.0;
+                let x = x_at(i).clamp(half, w - half);
+                view! { <text class="gt-chart__tick" x=x y=h - bottom + 24.0 text-anchor="middle" data-testid="x-label">{ind.values[i].period.short_label()}</text> }
+            }).collect_view()}
+        </svg>
     }
     .into_any()
 }

@@ -22,13 +22,14 @@ pub fn DataStatus() -> impl IntoView {
                 "other"
             };
             view! {
-                <div class=format!("gt-source gt-source--{kind}") data-testid="data-source">
+                // A landmark of its own, so that nothing on the page is outside one.
+                <section class=format!("gt-source gt-source--{kind}") data-testid="data-source" aria-label="Where the data is from">
                     <p class="gt-width-container gt-source__inner">
                         <strong class="gt-source__tag">{p.label()}</strong>
                         <span class="gt-source__text" data-testid="data-source-text">{p.detail()}</span>
                         " "<a class="gt-source__link" href=Route::Data.href()>"About this data"</a>
                     </p>
-                </div>
+                </section>
             }
         })
     };

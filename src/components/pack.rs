@@ -114,10 +114,12 @@ fn draft_note(m: &Marks) -> Option<impl IntoView> {
             .map(|p| p.published())
             .unwrap_or_else(|| "the data as loaded".into());
         view! {
-            <section class="gt-pack__draft" data-testid="pack-draft" aria-labelledby="pack-draft-title">
+            // Named "Draft pack: …", not as the draft banner above the page is.
+            <section class="gt-pack__draft" data-testid="pack-draft" aria-label=format!("Draft pack: {}", d.headline())>
                 <p class="gt-pack__draft-label" aria-hidden="true">"DRAFT"</p>
                 <div class="gt-pack__draft-body">
-                    <h3 class="gt-pack__draft-title" id="pack-draft-title">{d.headline()}</h3>
+                    // The cover's first heading (its title comes after it): level 2.
+                    <h2 class="gt-pack__draft-title" id="pack-draft-title">{d.headline()}</h2>
                     <p class="gt-pack__p">{format!("These are not the published figures. The published data is {published}; this pack includes the changes listed below, and rows that differ from the published data are marked Draft.")}</p>
                     <ol class="gt-pack__draft-list">{d.changes.iter().map(|c| view! { <li>{c.line()}</li> }).collect_view()}</ol>
                 </div>
@@ -238,17 +240,19 @@ fn key_section(s: &KeySection, m: &Marks) -> AnyView {
     if let Some(empty) = &s.empty {
         return view! { <p class="gt-pack__p">{empty.clone()}</p> }.into_any();
     }
+    // Each cell says its column's heading where rows become cards (narrow screens).
+    let col = |i: usize| -> &'static str { s.columns.get(i).copied().unwrap_or("") };
     let rows = s
         .rows
         .iter()
         .map(|r| {
             let cells = match &r.latest {
                 Some(o) => view! {
-                    <td class="gt-nowrap">{o.period_label.clone()}</td>
-                    <td class="gt-num">{o.actual.clone()}</td>
-                    <td class="gt-num">{o.target.clone()}</td>
-                    <td><RagTag rag=o.status manual=o.manual/>{as_at(o.as_at.clone())}</td>
-                    <td><TravelText travel=o.long_term/></td>
+                    <td class="gt-nowrap" data-label=col(1)>{o.period_label.clone()}</td>
+                    <td class="gt-num" data-label=col(2)>{o.actual.clone()}</td>
+                    <td class="gt-num" data-label=col(3)>{o.target.clone()}</td>
+                    <td data-label=col(4)><RagTag rag=o.status manual=o.manual/>{as_at(o.as_at.clone())}</td>
+                    <td data-label=col(5)><TravelText travel=o.long_term/></td>
                 }
                 .into_any(),
                 None => view! { <td colspan="5">"No outturn reported yet."</td> }.into_any(),
@@ -258,7 +262,7 @@ fn key_section(s: &KeySection, m: &Marks) -> AnyView {
                     <th scope="row"><a href=Route::Indicator(r.id.clone()).href()>{r.name.clone()}</a>
                         <span class="gt-pack__ref">{format!("{} · {}", r.id, r.council_name)}</span>{m.indicator(&r.id)}</th>
                     {cells}
-                    <td class="gt-nowrap">{r.next_target.clone().unwrap_or_else(|| "–".into())}</td>
+                    <td class="gt-nowrap" data-label=col(6)>{r.next_target.clone().unwrap_or_else(|| "–".into())}</td>
                 </tr>
             }
         })
@@ -295,8 +299,8 @@ fn rag_head() -> impl IntoView {
 
 fn rag_cells(c: RagCounts) -> impl IntoView {
     view! {
-        {RAG_COLUMNS.into_iter().map(|r| view! { <td class="gt-num" data-status=r.as_str()>{c.get(r)}</td> }).collect_view()}
-        <td class="gt-num gt-pack__total">{c.total()}</td>
+        {RAG_COLUMNS.into_iter().map(|r| view! { <td class="gt-num" data-status=r.as_str() data-label=r.label()>{c.get(r)}</td> }).collect_view()}
+        <td class="gt-num gt-pack__total" data-label="Total">{c.total()}</td>
     }
 }
 
@@ -364,6 +368,7 @@ fn indicators_section(s: &IndicatorsSection, m: &Marks) -> AnyView {
         return view! { <p class="gt-pack__p">{empty.clone()}</p> }.into_any();
     }
     let columns = s.columns.clone();
+    let col = |i: usize| -> &'static str { s.columns.get(i).copied().unwrap_or("") };
     s.councils
         .iter()
         .map(|c| {
@@ -382,12 +387,12 @@ fn indicators_section(s: &IndicatorsSection, m: &Marks) -> AnyView {
                                 <tr data-testid="pack-indicator-row" data-id=r.id.clone() data-council=council data-status=r.status.as_str()>
                                     <th scope="row"><a href=Route::Indicator(r.id.clone()).href()>{r.name.clone()}</a>
                                         <span class="gt-pack__ref">{r.id.clone()}{r.key.then_some(" · Key strategic indicator")}{shared_for}</span>{m.indicator(&r.id)}</th>
-                                    <td class="gt-nowrap">{r.figure_for.clone().unwrap_or_else(|| "–".into())}</td>
-                                    <td class="gt-num">{r.actual.clone()}</td>
-                                    <td class="gt-num">{r.target.clone()}</td>
-                                    <td><RagTag rag=r.status manual=r.manual/>{as_at(r.latest_words())}</td>
-                                    <td><TravelText travel=r.short_term short=true/></td>
-                                    <td><TravelText travel=r.long_term short=true/></td>
+                                    <td class="gt-nowrap" data-label=col(1)>{r.figure_for.clone().unwrap_or_else(|| "–".into())}</td>
+                                    <td class="gt-num" data-label=col(2)>{r.actual.clone()}</td>
+                                    <td class="gt-num" data-label=col(3)>{r.target.clone()}</td>
+                                    <td data-label=col(4)><RagTag rag=r.status manual=r.manual/>{as_at(r.latest_words())}</td>
+                                    <td data-label=col(5)><TravelText travel=r.short_term short=true/></td>
+                                    <td data-label=col(6)><TravelText travel=r.long_term short=true/></td>
                                 </tr>
                             }
                         })
@@ -456,9 +461,9 @@ fn exceptions_section(s: &ExceptionsSection, m: &Marks) -> AnyView {
 
 fn work_counts_cells(c: WorkCounts) -> impl IntoView {
     view! {
-        {WORK_COLUMNS.into_iter().map(|s| view! { <td class="gt-num">{c.get(s)}</td> }).collect_view()}
-        <td class="gt-num gt-pack__total">{c.total()}</td>
-        <td class="gt-num">{c.overdue}</td>
+        {WORK_COLUMNS.into_iter().map(|s| view! { <td class="gt-num" data-label=s.label()>{c.get(s)}</td> }).collect_view()}
+        <td class="gt-num gt-pack__total" data-label="Total">{c.total()}</td>
+        <td class="gt-num" data-label="Overdue">{c.overdue}</td>
     }
 }
 
@@ -473,7 +478,7 @@ fn work_head() -> impl IntoView {
 /// An action's or project's status cell: the status, "as at" when older, and Overdue.
 fn work_status(r: &WorkRow) -> impl IntoView {
     view! {
-        <td><WorkTag status=r.status/>{as_at(r.as_at.clone())}{overdue(r.overdue)}</td>
+        <td data-label="Status"><WorkTag status=r.status/>{as_at(r.as_at.clone())}{overdue(r.overdue)}</td>
     }
 }
 
@@ -500,8 +505,8 @@ fn improvement_section(s: &ImprovementSection, m: &Marks) -> AnyView {
                                 <tr data-testid="pack-action-row" data-id=r.id.clone() data-status=r.status.as_str() data-overdue=r.overdue.to_string()>
                                     <th scope="row">{r.title.clone()}<span class="gt-pack__ref">{r.meta.clone()}</span>{m.work(&r.id)}</th>
                                     {work_status(r)}
-                                    <td class="gt-num">{r.percent.clone().unwrap_or_else(|| "–".into())}</td>
-                                    <td class="gt-pack__commentary">{r.commentary.clone()}</td>
+                                    <td class="gt-num" data-label="% complete">{r.percent.clone().unwrap_or_else(|| "–".into())}</td>
+                                    <td class="gt-pack__commentary" data-label="Progress">{r.commentary.clone()}</td>
                                 </tr>
                             }
                         })
@@ -561,14 +566,14 @@ fn priorities_section(s: &PrioritiesSection, m: &Marks) -> AnyView {
                 <tr data-testid="pack-priority-row" data-id=p.id.clone()
                     data-status=p.status.map(|s| s.as_str()).unwrap_or("none")>
                     <th scope="row">{p.heading.clone()}</th>
-                    <td>{status}</td>
-                    <td class="gt-num">{c.total()}</td>
-                    <td class="gt-num">{c.complete}</td>
-                    <td class="gt-num">{c.on_track}</td>
-                    <td class="gt-num">{c.at_risk}</td>
-                    <td class="gt-num">{c.off_track}</td>
-                    <td class="gt-num">{c.not_started}</td>
-                    <td class="gt-num">{c.overdue}</td>
+                    <td data-label="Overall status">{status}</td>
+                    <td class="gt-num" data-label="Projects">{c.total()}</td>
+                    <td class="gt-num" data-label="Complete">{c.complete}</td>
+                    <td class="gt-num" data-label="On track">{c.on_track}</td>
+                    <td class="gt-num" data-label="At risk">{c.at_risk}</td>
+                    <td class="gt-num" data-label="Off track">{c.off_track}</td>
+                    <td class="gt-num" data-label="Not started">{c.not_started}</td>
+                    <td class="gt-num" data-label="Overdue">{c.overdue}</td>
                 </tr>
             }
         })
@@ -585,7 +590,7 @@ fn priorities_section(s: &PrioritiesSection, m: &Marks) -> AnyView {
                         <tr data-testid="pack-project-row" data-id=r.id.clone() data-status=r.status.as_str() data-overdue=r.overdue.to_string()>
                             <th scope="row">{r.title.clone()}<span class="gt-pack__ref">{r.meta.clone()}</span>{m.work(&r.id)}</th>
                             {work_status(r)}
-                            <td class="gt-pack__commentary">{r.commentary.clone()}</td>
+                            <td class="gt-pack__commentary" data-label="Latest update">{r.commentary.clone()}</td>
                         </tr>
                     }
                 })

@@ -49,6 +49,11 @@ pub fn Timeline(
     } else {
         label
     };
+    if steps.is_empty() {
+        // Nothing reported yet: say so rather than leave an empty space.
+        return view! { <span class="gt-secondary" data-testid="timeline">"None yet"</span> }
+            .into_any();
+    }
     view! {
         <ol class="gt-timeline" aria-label=label data-testid="timeline">
             {steps.into_iter().map(|s| {
@@ -85,6 +90,7 @@ pub fn Timeline(
             }).collect_view()}
         </ol>
     }
+    .into_any()
 }
 
 /// A bar of work by status (decorative: the numbers are always shown beside it).

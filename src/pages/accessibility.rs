@@ -16,7 +16,7 @@ pub fn AccessibilityPage() -> impl IntoView {
             <li>"Print any page, or the committee pack, in black and white without losing meaning."</li>
         </ul>
         <h2 class="gt-heading-m">"How we test"</h2>
-        <p class="gt-body">"Every release is checked automatically in a real browser with the axe-core accessibility engine, and by hand with a keyboard and at 1280 and 800 pixels wide. Text contrast is at least 4.5:1."</p>
+        <p class="gt-body">"Every release is checked automatically in a real browser with the axe-core accessibility engine on every page, on a desktop (1280 pixels wide) and a phone (375 pixels wide), and by hand with a keyboard and on a desktop, a tablet and a phone. Text contrast is at least 4.5:1."</p>
         <h2 class="gt-heading-m">"Known problems"</h2>
         <p class="gt-body">"Small trend lines in tables are decorative; the figures they show are in the same row and on each indicator's page."</p>
         <h2 class="gt-heading-m">"Reporting a problem"</h2>

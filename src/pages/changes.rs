@@ -149,14 +149,14 @@ pub fn ChangesPage() -> impl IntoView {
                         let when = edits::local_date_time(&n.at);
                         view! {
                             <tr data-testid="change-row">
-                                <td><a href=href>{label}</a></td>
-                                <td>{field_label(&n.field)}</td>
-                                <td><span class="gt-old">{show(&n.source)}</span>
+                                <td data-label="What" class="gt-table__lead"><a href=href>{label}</a></td>
+                                <td data-label="Field">{field_label(&n.field)}</td>
+                                <td data-label="Was"><span class="gt-old">{show(&n.source)}</span>
                                     {n.conflicts().then(|| view! { <p class="gt-conflict" data-testid="conflict">{format!("Conflict: you changed this from {} when the data said that; the data now says {}.", show(&n.edited_from), show(&n.source))}</p> })}
                                 </td>
-                                <td><strong>{show(&n.new)}</strong></td>
-                                <td class="gt-nowrap">{when}</td>
-                                <td><button type="button" class="gt-button gt-button--secondary" data-testid="revert"
+                                <td data-label="Now"><strong>{show(&n.new)}</strong></td>
+                                <td data-label="When" class="gt-nowrap">{when}</td>
+                                <td class="gt-table__action"><button type="button" class="gt-button gt-button--secondary" data-testid="revert"
                                     on:click=move |_| edits::revert(&state, &target, &field)>"Revert"<span class="gt-visually-hidden">{format!(" {}", field_label(&n.field))}</span></button></td>
                             </tr>
                         }

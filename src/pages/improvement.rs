@@ -153,9 +153,9 @@ fn counts_table(
     let many = rows.len() > 1;
     let cells = move |c: WorkCounts| {
         view! {
-            <td class="gt-num">{c.total()}</td>
-            {STATUS_ORDER.iter().map(|s| view! { <td class="gt-num" data-status=s.as_str()>{c.get(*s)}</td> }).collect_view()}
-            <td class="gt-num" data-status="overdue">{c.overdue}</td>
+            <td class="gt-num" data-label="Actions">{c.total()}</td>
+            {STATUS_ORDER.iter().map(|s| view! { <td class="gt-num" data-status=s.as_str() data-label=s.label()>{c.get(*s)}</td> }).collect_view()}
+            <td class="gt-num" data-status="overdue" data-label="Overdue">{c.overdue}</td>
         }
     };
     view! {
@@ -672,7 +672,7 @@ fn action_card(ds: &Dataset, x: &Action, period: Option<Period>) -> impl IntoVie
                         <tbody>
                             {shown.into_iter().map(|u| view! {
                                 <tr data-testid="action-update" data-period=u.period.id()>
-                                    <th scope="row" class="gt-nowrap">{u.period.short_label()}</th>
+                                    <th scope="row" class="gt-nowrap" data-label="Quarter">{u.period.short_label()}</th>
                                     <td data-label="Status"><WorkTag status=u.status/></td>
                                     <td data-label="Complete" class="gt-num">{u.percent_complete.map(|p| format!("{}%", gt_core::fmt::trim_number(p))).unwrap_or_else(|| "–".into())}</td>
                                     <td data-label="Commentary">{u.commentary.clone().unwrap_or_default()}</td>
@@ -819,7 +819,7 @@ fn AreaDetail(ds: Arc<Dataset>, id: String) -> impl IntoView {
                             <span class="gt-ind__id">{i.id.clone()}</span>
                         </th>
                         <td data-label="Council"><abbr title=ds.scope_name(&i.scope)>{short}</abbr></td>
-                        <td data-label="Period" class="gt-nowrap">{v.map(|v| v.period.short_label()).unwrap_or_else(|| "–".into())}</td>
+                        <td data-label="Latest period" class="gt-nowrap">{v.map(|v| v.period.short_label()).unwrap_or_else(|| "–".into())}</td>
                         <td data-label="Actual" class="gt-num">{fmt(v.and_then(|v| v.actual))}</td>
                         <td data-label="Target" class="gt-num">{fmt(v.and_then(|v| v.target))}</td>
                         <td data-label="Status"><RagTag rag=rag/><AsAt as_at=as_at/></td>

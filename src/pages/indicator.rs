@@ -174,14 +174,14 @@ fn IndicatorDetail(
             view! {
                 <tr data-testid="figure-row" data-period=v.period.id() data-draft=changed.to_string()>
                     <th scope="row" class="gt-nowrap gt-figure-period">{v.period.short_label()}{changed.then(|| view! { <DraftFlag what="row"/> })}</th>
-                    <td class="gt-num">{fmt(v.actual)}</td>
-                    <td class="gt-num">{fmt(v.target)}</td>
-                    <td class="gt-num">{var_text.unwrap_or_else(|| "–".into())}</td>
-                    <td><RagTag rag=s.rag manual=s.manual/>
+                    <td data-label="Actual" class="gt-num">{fmt(v.actual)}</td>
+                    <td data-label="Target" class="gt-num">{fmt(v.target)}</td>
+                    <td data-label="Difference from target" class="gt-num">{var_text.unwrap_or_else(|| "–".into())}</td>
+                    <td data-label="Status"><RagTag rag=s.rag manual=s.manual/>
                         {s.differs().map(|d| view! { <DiffersMark rules=d/> })}
                         {s.manual.then(|| view! { <p class="gt-secondary gt-small">{format!("Rules give: {}.", s.computed.label())}{v.rag_justification.clone().map(|j| format!(" Why set by hand: {j}"))}</p> })}
                     </td>
-                    <td class="gt-commentary">
+                    <td data-label="Commentary" class="gt-commentary">
                         {v.commentary.clone().map(|c| view! { <p>{c}</p> })}
                         {(s.rag.is_exception()).then(|| view! {
                             {v.reason.clone().map(|r| view! { <p><strong>"Reason: "</strong>{r}</p> })}
@@ -189,7 +189,7 @@ fn IndicatorDetail(
                         })}
                     </td>
                     {move || state.editing.get().then(|| view! {
-                        <td><button type="button" class="gt-button gt-button--secondary" data-testid=format!("edit-row-{}", vp.id())
+                        <td class="gt-table__action"><button type="button" class="gt-button gt-button--secondary" data-testid=format!("edit-row-{}", vp.id())
                             aria-expanded=move || if editing_period.get() == Some(vp) { "true" } else { "false" }
                             on:click=move |_| open_form(vp)>"Edit"<span class="gt-visually-hidden">{format!(" figures for {label}")}</span></button>
                             <span class="gt-saved-note" role="status" data-testid=format!("saved-{}", vp.id())>
@@ -239,7 +239,7 @@ fn IndicatorDetail(
         {ind.description.clone().map(|d| view! { <p class="gt-body-l">{d}</p> })}
         <h2 class="gt-heading-l">"Trend"</h2>
         <TrendChart ds=ds.clone() indicator=ind.clone() default_tolerance=tol described_by=table_id.clone()/>
-        <div class="gt-table-wrap" role="region" aria-label="Figures for every period (scrolls sideways on small screens)" tabindex="0">
+        <div class="gt-table-wrap" role="region" aria-label="Figures for every period" tabindex="0">
         <table class="gt-table gt-table--figures" id=table_id data-testid="figures-table">
             <caption class="gt-table__caption">"Figures for every period, newest first"</caption>
             <thead><tr>
