@@ -414,3 +414,24 @@ fn bad_schemes_are_named_by_place() {
     );
     assert!(problems(bands_5_10()).is_empty());
 }
+
+#[test]
+fn an_indicator_tolerance_gives_a_no_tolerance_scheme_an_amber_band() {
+    // Council a has no tolerance; this indicator sets its own 2 (in its unit): target 100,
+    // 99 is missed by 1 (within 2: Amber), 98 by 2 (the edge: Amber), 97 by 3 (Red).
+    let r = |actual: f64| {
+        let ds = ds_with(
+            Value::Null,
+            json!({ "kind": "no_tolerance" }),
+            json!({ "tolerance": { "absolute": 2 },
+                    "values": [ { "period": "2019-20-Q2", "target": 100, "actual": actual } ] }),
+        );
+        Engine::new(&ds, p("2019-20-Q2"))
+            .status(&ds.indicators[0])
+            .rag
+    };
+    assert_eq!(r(100.0), Rag::Green);
+    assert_eq!(r(99.0), Rag::Amber);
+    assert_eq!(r(98.0), Rag::Amber);
+    assert_eq!(r(97.0), Rag::Red);
+}
