@@ -234,6 +234,7 @@ fn test() -> ExitCode {
     };
     let root = root();
     let mut tally = Tally::default();
+    disk_report(&root);
 
     // Style first: problems fail the run rather than pile up.
     let mut fmt = Command::new("cargo");
@@ -278,6 +279,9 @@ fn test() -> ExitCode {
     .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
     t.apply(&mut wasm);
     test_step("wasm tests in headless Chromium", wasm, &mut tally);
+    // The wasm test build is not needed again: free its disk before the release build.
+    let _ = std::fs::remove_dir_all(root.join("target/wasm32-unknown-unknown/debug"));
+    disk_report(&root);
 
     eprintln!("\n==== release build (trunk) ====");
     match build(&t) {
@@ -312,6 +316,18 @@ fn test() -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+/// Prints the free disk space where the build writes, so a run that fails for lack of space
+/// says so plainly (a full disk shows up as linker crashes otherwise).
+fn disk_report(root: &std::path::Path) {
+    let out = Command::new("df").arg("-h").arg(root).output();
+    if let Ok(out) = out {
+        let text = String::from_utf8_lossy(&out.stdout);
+        if let Some(line) = text.lines().nth(1) {
+            eprintln!("xtask: disk where the build writes: {line}");
+        }
     }
 }
 
