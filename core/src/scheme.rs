@@ -269,7 +269,8 @@ pub fn rate(scheme: &Scheme, f: Figures) -> Rag {
 }
 
 /// A band in words for a unit: "5% of target", "2 percentage points".
-fn band_words(band: Option<Tolerance>, unit: Option<&str>) -> String {
+/// A band in words: "10% of target", "2 percentage points", "0" when there is none.
+pub fn band_words(band: Option<Tolerance>, unit: Option<&str>) -> String {
     match band {
         None => "0".into(),
         Some(t) => {
@@ -602,19 +603,19 @@ pub fn apply_edit(
 }
 
 /// The schemes that apply to a view of some councils (all when `councils` is empty), each with
-/// whom it applies to: "London Borough of Newham", "Havering and Bexley", "Shared-service
-/// indicators". Councils with the same scheme share one entry; with no council scheme at all,
-/// one entry "All councils".
+/// whom it applies to: "London Borough of Newham", "Havering, Bexley and shared-service
+/// indicators", "Shared-service indicators". Councils with the same scheme share one entry, in
+/// the data's order; when no council has a scheme of its own, one entry "All councils".
 pub fn in_view(ds: &Dataset, councils: &[String]) -> Vec<(String, Scheme)> {
+    let (all, _) = council_scheme(ds, None);
+    if ds.councils.iter().all(|c| c.rag_scheme.is_none()) {
+        return vec![("All councils".to_string(), all)];
+    }
     let chosen: Vec<&crate::model::Council> = ds
         .councils
         .iter()
         .filter(|c| councils.is_empty() || councils.contains(&c.id))
         .collect();
-    let (all, _) = council_scheme(ds, None);
-    if chosen.iter().all(|c| c.rag_scheme.is_none()) {
-        return vec![("All councils".to_string(), all)];
-    }
     let mut groups: Vec<(Vec<&str>, Scheme)> = Vec::new();
     for c in &chosen {
         let (s, _) = council_scheme(ds, Some(&c.id));
@@ -623,22 +624,30 @@ pub fn in_view(ds: &Dataset, councils: &[String]) -> Vec<(String, Scheme)> {
             None => groups.push((vec![&c.name], s)),
         }
     }
-    let mut out: Vec<(String, Scheme)> = groups
-        .into_iter()
-        .map(|(names, s)| (crate::model::and_list(&names), s))
-        .collect();
     let shared = ds
         .indicators
         .iter()
         .any(|i| i.is_shared() && chosen.iter().any(|c| i.serves(&c.id)));
-    if shared && !out.iter().any(|(_, s)| *s == all) {
-        out.push(("Shared-service indicators".to_string(), all));
-    } else if shared {
-        for (who, s) in out.iter_mut() {
-            if *s == all {
-                who.push_str(" and shared-service indicators");
-            }
+    const SHARED: &str = "shared-service indicators";
+    if shared {
+        match groups.iter_mut().find(|(_, s)| *s == all) {
+            Some((names, _)) => names.push(SHARED),
+            None => groups.push((vec![SHARED], all.clone())),
         }
     }
-    out
+    if groups.is_empty() {
+        return vec![("All councils".to_string(), all)];
+    }
+    groups
+        .into_iter()
+        .map(|(names, s)| {
+            let who = crate::model::and_list(&names);
+            let mut chars = who.chars();
+            let who = match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect(),
+                None => who,
+            };
+            (who, s)
+        })
+        .collect()
 }

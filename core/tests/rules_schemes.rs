@@ -435,3 +435,213 @@ fn an_indicator_tolerance_gives_a_no_tolerance_scheme_an_amber_band() {
     assert_eq!(r(98.0), Rag::Amber);
     assert_eq!(r(97.0), Rag::Red);
 }
+
+// ---------------------------------------------------------------------------------------------
+// What the "How statuses are worked out" page says under a council's scheme
+
+#[test]
+fn a_councils_fit_counts_only_its_own_hand_set_statuses_that_differ() {
+    // Council a, standard rule (Amber within 10% of target), Q2 2019/20, target 100, higher is
+    // better:
+    //   d1: 96 set Green by hand  -> rules give Amber (missed by 4, within 10)  -> differs
+    //   d2: 80 set Amber by hand  -> rules give Red (missed by 20, beyond 10)   -> differs
+    //   ok: 96 set Amber by hand  -> rules give Amber                           -> agrees
+    //   no: 96, no status by hand -> computed, nothing to differ
+    //   tl: 96 set Green by hand with its own tolerance "5" absolute -> Amber (4 within 5): differs,
+    //       and it carries its own rule
+    //   sc: own scheme "data_only", 50 set Red by hand -> the rules give no rating: no difference;
+    //       carries its own rule
+    //   sh: shared-service, 50 set Green by hand -> differs, but in no council's figures
+    //   b1: council b's, 50 set Green by hand -> differs, but b's
+    // So a: 3 differ (d1, d2, tl), 2 carry their own rules (tl, sc); b: 1 differs, 0 own rules.
+    let ind = |id: &str, whose: Value, actual: f64, rag: Option<&str>, more: Value| {
+        let mut v = json!({ "period": "2019-20-Q2", "target": 100, "actual": actual });
+        if let Some(r) = rag {
+            v["rag"] = json!(r);
+        }
+        let mut i = json!({ "id": id, "name": id, "service": "s", "frequency": "quarterly",
+                            "polarity": "higher", "decimals": 0, "values": [v] });
+        for (k, x) in whose.as_object().unwrap().iter().chain(more.as_object().unwrap()) {
+            i[k] = x.clone();
+        }
+        i
+    };
+    let a = json!({ "council": "a" });
+    let none = json!({});
+    let text = json!({
+        "format": "golden-thread/1", "title": "t", "organisation": "o",
+        "councils": [ { "id": "a", "name": "Ayton" }, { "id": "b", "name": "Beeton" } ],
+        "services": [ { "id": "s", "name": "S", "councils": ["a", "b"] } ],
+        "priorities": [], "themes": [],
+        "indicators": [
+            ind("d1", a.clone(), 96.0, Some("green"), none.clone()),
+            ind("d2", a.clone(), 80.0, Some("amber"), none.clone()),
+            ind("ok", a.clone(), 96.0, Some("amber"), none.clone()),
+            ind("no", a.clone(), 96.0, None, none.clone()),
+            ind("tl", a.clone(), 96.0, Some("green"), json!({ "tolerance": { "absolute": 5 } })),
+            ind("sc", a.clone(), 50.0, Some("red"), json!({ "rag_scheme": { "kind": "data_only" } })),
+            ind("sh", json!({ "shared": true }), 50.0, Some("green"), none.clone()),
+            ind("b1", json!({ "council": "b" }), 50.0, Some("green"), none),
+        ]
+    })
+    .to_string();
+    let ds = parse_dataset(&text).unwrap_or_else(|e| panic!("{e:?}"));
+    let e = Engine::new(&ds, p("2019-20-Q2"));
+    let fa = e.scheme_fit("a");
+    assert_eq!((fa.differing, fa.own_rules), (3, 2));
+    let fb = e.scheme_fit("b");
+    assert_eq!((fb.differing, fb.own_rules), (1, 0));
+    // A period with no figures: nothing set by hand, nothing differs; own rules still counted.
+    let f = Engine::new(&ds, p("2019-20-Q1")).scheme_fit("a");
+    assert_eq!((f.differing, f.own_rules), (0, 2));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which schemes the legend prints for the councils in view
+
+/// Councils Ayton (bands 5/10), Beeton (none), Ceeton (the same bands as Ayton), Deeton (none);
+/// no dataset scheme, so councils without one follow the standard rule (Amber within 10%).
+/// `shared` says whom the one shared-service indicator serves (None: there is none).
+fn legend_ds(shared: Option<Value>) -> Dataset {
+    let mut indicators = vec![json!({ "id": "own", "name": "Own", "service": "s", "council": "b",
+                                      "frequency": "quarterly", "polarity": "higher" })];
+    if let Some(whose) = shared {
+        let mut i = json!({ "id": "sh", "name": "Shared", "service": "s",
+                            "frequency": "quarterly", "polarity": "higher" });
+        for (k, v) in whose.as_object().unwrap() {
+            i[k] = v.clone();
+        }
+        indicators.push(i);
+    }
+    let text = json!({
+        "format": "golden-thread/1", "title": "t", "organisation": "o",
+        "councils": [ { "id": "a", "name": "Ayton", "rag_scheme": bands_5_10() },
+                      { "id": "b", "name": "Beeton" },
+                      { "id": "c", "name": "Ceeton", "rag_scheme": bands_5_10() },
+                      { "id": "d", "name": "Deeton" } ],
+        "services": [ { "id": "s", "name": "S", "councils": ["a", "b", "c", "d"] } ],
+        "priorities": [], "themes": [], "indicators": indicators
+    })
+    .to_string();
+    parse_dataset(&text).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+/// (whom, kind, amber band in percent) for each legend entry, in order.
+fn legend(ds: &Dataset, councils: &[&str]) -> Vec<(String, SchemeKind, Option<f64>)> {
+    let ids: Vec<String> = councils.iter().map(|c| c.to_string()).collect();
+    gt_core::scheme::in_view(ds, &ids)
+        .into_iter()
+        .map(|(who, s)| {
+            let amber = match s.amber_within {
+                Some(gt_core::Tolerance::Percent(p)) => Some(p),
+                _ => None,
+            };
+            (who, s.kind, amber)
+        })
+        .collect()
+}
+
+#[test]
+fn legend_groups_councils_by_the_scheme_they_follow() {
+    let ds = legend_ds(Some(json!({ "shared": true })));
+    // All four in view: Ayton and Ceeton share the bands; Beeton and Deeton follow the standard
+    // rule, which also rates the shared-service indicator, so it joins their entry.
+    assert_eq!(
+        legend(&ds, &[]),
+        vec![
+            ("Ayton and Ceeton".to_string(), SchemeKind::Bands, Some(10.0)),
+            (
+                "Beeton, Deeton and shared-service indicators".to_string(),
+                SchemeKind::Tolerance,
+                Some(10.0)
+            ),
+        ]
+    );
+    // Named in another order: listed in the data's order.
+    assert_eq!(
+        legend(&ds, &["c", "b", "a"])[0].0,
+        "Ayton and Ceeton".to_string()
+    );
+    // Ayton alone: its bands, and the shared-service indicator shown in its view is rated by
+    // the standard rule, which gets an entry of its own.
+    assert_eq!(
+        legend(&ds, &["a"]),
+        vec![
+            ("Ayton".to_string(), SchemeKind::Bands, Some(10.0)),
+            (
+                "Shared-service indicators".to_string(),
+                SchemeKind::Tolerance,
+                Some(10.0)
+            ),
+        ]
+    );
+    // Beeton alone: one entry for Beeton and the shared-service indicators.
+    assert_eq!(
+        legend(&ds, &["b"]),
+        vec![(
+            "Beeton and shared-service indicators".to_string(),
+            SchemeKind::Tolerance,
+            Some(10.0)
+        )]
+    );
+}
+
+#[test]
+fn legend_leaves_out_shared_indicators_not_in_the_view() {
+    // The shared-service indicator serves Beeton only: Ayton's view does not show it.
+    let ds = legend_ds(Some(json!({ "councils": ["b"] })));
+    assert_eq!(
+        legend(&ds, &["a"]),
+        vec![("Ayton".to_string(), SchemeKind::Bands, Some(10.0))]
+    );
+    assert_eq!(
+        legend(&ds, &["a", "b"]),
+        vec![
+            ("Ayton".to_string(), SchemeKind::Bands, Some(10.0)),
+            (
+                "Beeton and shared-service indicators".to_string(),
+                SchemeKind::Tolerance,
+                Some(10.0)
+            ),
+        ]
+    );
+    // No shared-service indicator at all: nothing about them.
+    let ds = legend_ds(None);
+    assert_eq!(
+        legend(&ds, &["a", "b", "d"]),
+        vec![
+            ("Ayton".to_string(), SchemeKind::Bands, Some(10.0)),
+            ("Beeton and Deeton".to_string(), SchemeKind::Tolerance, Some(10.0)),
+        ]
+    );
+}
+
+#[test]
+fn legend_says_all_councils_only_when_no_council_has_a_scheme() {
+    // Beeton and Deeton in view follow the standard rule, but Ayton does not: name them.
+    let ds = legend_ds(Some(json!({ "shared": true })));
+    assert_eq!(
+        legend(&ds, &["b", "d"]),
+        vec![(
+            "Beeton, Deeton and shared-service indicators".to_string(),
+            SchemeKind::Tolerance,
+            Some(10.0)
+        )]
+    );
+    // A council filter naming no council in the data: the rule for all councils still shows.
+    assert_eq!(
+        legend(&ds, &["zz"]),
+        vec![("All councils".to_string(), SchemeKind::Tolerance, Some(10.0))]
+    );
+    // No council with a scheme of its own: one entry, whatever is in view.
+    let mut ds = legend_ds(Some(json!({ "shared": true })));
+    for c in ds.councils.iter_mut() {
+        c.rag_scheme = None;
+    }
+    for view in [&[][..], &["a"][..], &["b", "c"][..]] {
+        assert_eq!(
+            legend(&ds, view),
+            vec![("All councils".to_string(), SchemeKind::Tolerance, Some(10.0))]
+        );
+    }
+}

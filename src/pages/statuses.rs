@@ -40,25 +40,14 @@ pub fn StatusesPage() -> impl IntoView {
             let (scheme, source) = council_scheme(&ds, c2.as_deref());
             let own = match (&c2, &source) {
                 (None, SchemeSource::Dataset) => "Set in the data for every council that has no scheme of its own.".to_string(),
-                (None, _) => format!("No scheme is set for all councils, so the standard rule applies: Amber within {} (the data's standard tolerance).", gt_core::scheme::sentence(&gt_core::Scheme::standard(ds.tolerance_default()), None).split("no more than ").nth(1).and_then(|s| s.split(';').next()).unwrap_or("10% of target")),
+                (None, _) => format!("No scheme is set for all councils, so the standard rule applies: Amber within {} (the data's standard tolerance).", gt_core::scheme::band_words(Some(ds.tolerance_default()), None)),
                 (Some(_), SchemeSource::Council(_)) => "This council's own scheme, for its own indicators.".to_string(),
                 (Some(_), _) => "No scheme of its own: it follows the scheme for all councils.".to_string(),
             };
             // Hand-set statuses that differ from the rules, at the period in view.
             let differs = c2.as_ref().zip(state.period()).map(|(c, p)| {
-                let e = Engine::new(&ds, p);
-                let n = ds
-                    .indicators
-                    .iter()
-                    .filter(|i| i.is_own(c))
-                    .filter(|i| e.status(i).differs().is_some())
-                    .count();
-                let own_tol = ds
-                    .indicators
-                    .iter()
-                    .filter(|i| i.is_own(c) && (i.tolerance.is_some() || i.rag_scheme.is_some()))
-                    .count();
-                (c.clone(), n, own_tol, p)
+                let fit = Engine::new(&ds, p).scheme_fit(c);
+                (c.clone(), fit.differing, fit.own_rules, p)
             });
             view! {
                 <p class="gt-body">{own}</p>

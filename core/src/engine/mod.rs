@@ -348,6 +348,23 @@ impl<'a> Engine<'a> {
             .collect()
     }
 
+    /// How a council's own indicators fit its rules as at the period: how many statuses set by
+    /// hand differ from what the rules give, and how many indicators carry a tolerance or
+    /// scheme of their own (what the "How statuses are worked out" page says under a scheme).
+    pub fn scheme_fit(&self, council: &str) -> SchemeFit {
+        let own = self.council_indicators(council);
+        SchemeFit {
+            differing: own
+                .iter()
+                .filter(|i| self.status(i).differs().is_some())
+                .count(),
+            own_rules: own
+                .iter()
+                .filter(|i| i.tolerance.is_some() || i.rag_scheme.is_some())
+                .count(),
+        }
+    }
+
     /// Counts over the shared-service indicators, counted apart from every council's.
     pub fn shared_counts(&self) -> RagCounts {
         self.counts(self.shared_indicators())
@@ -537,4 +554,13 @@ pub fn plan_updates_of(
 /// "As at Q2 2021/22" when a status comes from an older period, for next to the status.
 pub fn as_at_words(as_at: Option<Period>) -> Option<String> {
     as_at.map(|p| format!("as at {}", p.short_label()))
+}
+
+/// How a council's own indicators fit its RAG rules as at a period ([`Engine::scheme_fit`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SchemeFit {
+    /// Statuses set by hand that differ from what the rules give.
+    pub differing: usize,
+    /// Indicators with a tolerance or a scheme of their own.
+    pub own_rules: usize,
 }
