@@ -632,7 +632,7 @@ pub fn in_view(ds: &Dataset, councils: &[String]) -> Vec<(String, Scheme)> {
     if shared {
         match groups.iter_mut().find(|(_, s)| *s == all) {
             Some((names, _)) => names.push(SHARED),
-            None => groups.push((vec![SHARED], all.clone())),
+            None => groups.push((vec![SHARED], all)),
         }
     }
     if groups.is_empty() {

@@ -461,7 +461,12 @@ fn a_councils_fit_counts_only_its_own_hand_set_statuses_that_differ() {
         }
         let mut i = json!({ "id": id, "name": id, "service": "s", "frequency": "quarterly",
                             "polarity": "higher", "decimals": 0, "values": [v] });
-        for (k, x) in whose.as_object().unwrap().iter().chain(more.as_object().unwrap()) {
+        for (k, x) in whose
+            .as_object()
+            .unwrap()
+            .iter()
+            .chain(more.as_object().unwrap())
+        {
             i[k] = x.clone();
         }
         i
@@ -503,8 +508,10 @@ fn a_councils_fit_counts_only_its_own_hand_set_statuses_that_differ() {
 /// no dataset scheme, so councils without one follow the standard rule (Amber within 10%).
 /// `shared` says whom the one shared-service indicator serves (None: there is none).
 fn legend_ds(shared: Option<Value>) -> Dataset {
-    let mut indicators = vec![json!({ "id": "own", "name": "Own", "service": "s", "council": "b",
-                                      "frequency": "quarterly", "polarity": "higher" })];
+    let mut indicators = vec![
+        json!({ "id": "own", "name": "Own", "service": "s", "council": "b",
+                                      "frequency": "quarterly", "polarity": "higher" }),
+    ];
     if let Some(whose) = shared {
         let mut i = json!({ "id": "sh", "name": "Shared", "service": "s",
                             "frequency": "quarterly", "polarity": "higher" });
@@ -549,7 +556,11 @@ fn legend_groups_councils_by_the_scheme_they_follow() {
     assert_eq!(
         legend(&ds, &[]),
         vec![
-            ("Ayton and Ceeton".to_string(), SchemeKind::Bands, Some(10.0)),
+            (
+                "Ayton and Ceeton".to_string(),
+                SchemeKind::Bands,
+                Some(10.0)
+            ),
             (
                 "Beeton, Deeton and shared-service indicators".to_string(),
                 SchemeKind::Tolerance,
@@ -611,7 +622,11 @@ fn legend_leaves_out_shared_indicators_not_in_the_view() {
         legend(&ds, &["a", "b", "d"]),
         vec![
             ("Ayton".to_string(), SchemeKind::Bands, Some(10.0)),
-            ("Beeton and Deeton".to_string(), SchemeKind::Tolerance, Some(10.0)),
+            (
+                "Beeton and Deeton".to_string(),
+                SchemeKind::Tolerance,
+                Some(10.0)
+            ),
         ]
     );
 }
@@ -631,7 +646,11 @@ fn legend_says_all_councils_only_when_no_council_has_a_scheme() {
     // A council filter naming no council in the data: the rule for all councils still shows.
     assert_eq!(
         legend(&ds, &["zz"]),
-        vec![("All councils".to_string(), SchemeKind::Tolerance, Some(10.0))]
+        vec![(
+            "All councils".to_string(),
+            SchemeKind::Tolerance,
+            Some(10.0)
+        )]
     );
     // No council with a scheme of its own: one entry, whatever is in view.
     let mut ds = legend_ds(Some(json!({ "shared": true })));
@@ -641,7 +660,11 @@ fn legend_says_all_councils_only_when_no_council_has_a_scheme() {
     for view in [&[][..], &["a"][..], &["b", "c"][..]] {
         assert_eq!(
             legend(&ds, view),
-            vec![("All councils".to_string(), SchemeKind::Tolerance, Some(10.0))]
+            vec![(
+                "All councils".to_string(),
+                SchemeKind::Tolerance,
+                Some(10.0)
+            )]
         );
     }
 }

@@ -122,6 +122,22 @@ async fn the_overview_shows_red_first_amber_on_request_and_groups_on_request() {
         })
         .await;
         app.assert_accessible("the overview grouped by service").await;
+        assert!(
+            app.js("return !document.querySelector('[data-testid=group-note]')").await == true,
+            "no note for a grouping that works"
+        );
+        // A link with a grouping that does not exist says so, and shows Red first.
+        app.open("#/?group=directorate").await;
+        let note = app.text("group-note").await;
+        assert!(
+            note.contains("group \"directorate\" is not a grouping (use council or service)"),
+            "{note}"
+        );
+        assert_eq!(
+            app.js("return document.querySelector('[data-testid=exceptions-group]').value").await,
+            ""
+        );
+        assert!(number(&app, &visible("red")).await > 0.0);
     })
     .await;
 }

@@ -213,7 +213,19 @@ fn GroupBy() -> impl IntoView {
             .location
             .with(|l| ExceptionGrouping::from_location(l).0)
     });
+    // A `group=` the link gave that is not a grouping: said next to the choice, not ignored.
+    let note = Memo::new(move |_| {
+        state
+            .location
+            .with(|l| ExceptionGrouping::from_location(l).1)
+    });
     view! {
+        {move || note.get().map(|n| view! {
+            <div class="gt-notice" role="status" data-testid="group-note">
+                <p class="gt-notice__title">"The grouping in this link could not be used:"</p>
+                <p>{format!("{n}; showing Red first, then Amber.")}</p>
+            </div>
+        })}
         <div class="gt-form-group gt-exceptions__group-by">
             <label class="gt-label" for="exceptions-group">"Group exceptions"</label>
             <select class="gt-select" id="exceptions-group" data-testid="exceptions-group"

@@ -289,4 +289,3 @@ pub fn field_label(field: &str) -> &'static str {
         other => crate::covering::field_label(other).unwrap_or("Field"),
     }
 }
-
