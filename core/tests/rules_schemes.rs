@@ -668,3 +668,47 @@ fn legend_says_all_councils_only_when_no_council_has_a_scheme() {
         );
     }
 }
+
+#[test]
+fn a_wrong_kind_names_every_kind_allowed() {
+    let all = "tolerance, bands, direction, two_state, no_tolerance, data_only";
+    let e = problems(json!({ "kind": "traffic lights" }));
+    assert!(e.iter().any(|m| m.ends_with(all)), "{e:?}");
+    let e = problems(json!({ "amber_within": { "percent": 5 } }));
+    assert!(e.iter().any(|m| m.ends_with(all)), "{e:?}");
+    let e = problems(json!({ "kind": 3 }));
+    assert!(e.iter().any(|m| m.ends_with(all)), "{e:?}");
+}
+
+#[test]
+fn the_scheme_form_names_each_kind_in_words() {
+    // The choices on "How statuses are worked out", one per published scheme.
+    let labels: Vec<&str> = SchemeKind::ALL.iter().map(|k| k.label()).collect();
+    assert_eq!(
+        labels,
+        vec![
+            "Amber within a tolerance below target",
+            "Green and Amber bands around target",
+            "Amber if improved on a year earlier",
+            "On track / off track only",
+            "No tolerance: any miss is Red",
+            "Not rated (data only)",
+        ]
+    );
+}
+
+#[test]
+fn blue_is_written_only_when_set() {
+    // A scheme without Blue is written back without a "blue" field; with it, "blue": true.
+    let plain = ds_with(Value::Null, bands_5_10(), json!({ "values": [] }));
+    let json: Value = serde_json::from_str(&plain.to_json()).unwrap();
+    assert!(
+        json["councils"][0]["rag_scheme"].get("blue").is_none(),
+        "{json}"
+    );
+    let mut blue = bands_5_10();
+    blue["blue"] = json!(true);
+    let with = ds_with(Value::Null, blue, json!({ "values": [] }));
+    let json: Value = serde_json::from_str(&with.to_json()).unwrap();
+    assert_eq!(json["councils"][0]["rag_scheme"]["blue"], json!(true));
+}
