@@ -40,10 +40,9 @@ impl CompareQuery {
                 }
                 "council" => read_councils(v, ds, &mut q.councils, &mut notes),
                 "service" => read_services(v, ds, &mut q.services, &mut notes),
-                "period" => match Period::parse(v.trim()) {
-                    Ok(p) => q.period = Some(p),
-                    Err(e) => notes.push(format!("period: {e}")),
-                },
+                // A period that cannot be used is said once, by the app's period note (the same
+                // on every page), not again here.
+                "period" => q.period = Period::parse(v.trim()).ok(),
                 // Parameters other parts of the app own.
                 "data" => {}
                 other => notes.push(format!("\"{other}\" is not a choice on this page")),

@@ -50,6 +50,11 @@ async fn a_link_opens_the_measure_councils_and_period_it_names() {
         assert_eq!(periods[0], "Q2 2019/20", "newest first, nothing after the period");
         let heads = count(&app, "[data-testid=compare-chart-table] thead th").await;
         assert_eq!(heads, 3, "period and two councils");
+        // What a link gets wrong is said, and the rest of it still used.
+        app.open("#/compare?definition=EX-02&council=hackney,LBB").await;
+        assert!(app.text("url-notes").await.contains("council \"hackney\" is not in this data"));
+        assert_eq!(count(&app, "[data-testid=compare-row]").await, 1);
+        app.open("#/compare?definition=EX-02&council=havering,LBB&period=2019-20-Q2").await;
         // A reload shows the same.
         app.reload().await;
         app.wait_ready().await;
@@ -86,6 +91,11 @@ async fn choosing_another_measure_or_council_changes_the_link() {
             .is_some_and(|v| v == "SF-04")
         })
         .await;
+        // The choice stays where it was: the keyboard user is still on it.
+        let focused = app
+            .js("return document.activeElement && document.activeElement.id")
+            .await;
+        assert_eq!(focused, "compare-definition");
         // SF-04 is Havering's and Newham's: Bexley is said not to report it.
         assert_eq!(count(&app, "[data-testid=compare-row]").await, 2);
         assert!(app
