@@ -208,3 +208,61 @@ async fn on_a_phone_the_tables_are_cards_and_nothing_scrolls_sideways() {
     })
     .await;
 }
+
+/// Three councils with three different RAG schemes and one shared measure: the same 21 days
+/// against the same target of 20 (lower is better), missed by 1 day, which is 5% of 20.
+fn three_schemes() -> Vec<u8> {
+    let ind = |id: &str, council: &str| {
+        serde_json::json!({ "id": id, "name": "Average days to pay supplier invoices", "definition": "days",
+            "service": "ex", "council": council, "frequency": "quarterly", "polarity": "lower",
+            "unit": "days", "decimals": 1,
+            "values": [ { "period": "2019-20-Q2", "target": 20, "actual": 21 } ] })
+    };
+    serde_json::json!({
+        "format": "golden-thread/1", "title": "Three schemes", "organisation": "Test",
+        "councils": [
+            { "id": "havering", "name": "Havering", "short": "LBH" },
+            { "id": "newham", "name": "Newham", "short": "LBN",
+              "rag_scheme": { "kind": "bands", "green_within": { "percent": 5 }, "amber_within": { "percent": 10 } } },
+            { "id": "bexley", "name": "Bexley", "short": "LBB", "rag_scheme": { "kind": "two_state" } }
+        ],
+        "services": [ { "id": "ex", "name": "Exchequer", "councils": ["havering", "newham", "bexley"] } ],
+        "definitions": [ { "id": "days", "name": "Average days to pay supplier invoices" } ],
+        "indicators": [ ind("D-H", "havering"), ind("D-N", "newham"), ind("D-B", "bexley") ]
+    })
+    .to_string()
+    .into_bytes()
+}
+
+#[tokio::test]
+async fn each_council_is_rated_by_its_own_rules() {
+    let options = Options {
+        overrides: vec![("data/onesource.json".into(), Some(three_schemes()))],
+        ..Options::default()
+    };
+    run("compare_schemes", options, |app| async move {
+        app.open("#/compare").await;
+        app.find("[data-testid=compare-row]").await;
+        let rows = app
+            .js("return [...document.querySelectorAll('[data-testid=compare-row]')].map(r => [r.dataset.council, r.querySelector('[data-testid=compare-figure]').textContent, r.querySelector('.gt-tag__word').textContent])")
+            .await;
+        // Havering, the standard rule (Amber within 10% = 2 days): Near target. Newham, Green
+        // within 5% (1 day, edge included): On target. Bexley, on track / off track: Off target.
+        assert_eq!(
+            rows,
+            serde_json::json!([
+                ["havering", "21.0 days", "Near target"],
+                ["newham", "21.0 days", "On target"],
+                ["bexley", "21.0 days", "Off target"]
+            ])
+        );
+        // The grid agrees: one of each, in Exchequer.
+        for (council, status) in [("havering", "amber"), ("newham", "green"), ("bexley", "red")] {
+            let n = app
+                .js(&format!("const a = document.querySelector('[data-testid=grid-link][data-council={council}][data-status={status}]'); return a ? a.dataset.count : ''"))
+                .await;
+            assert_eq!(n, "1", "{council} {status}");
+        }
+    })
+    .await;
+}
