@@ -331,6 +331,7 @@ pub fn empty_dataset() -> Dataset {
         services: vec![],
         priorities: vec![],
         themes: vec![],
+        definitions: vec![],
         indicators: vec![],
         covering_reports: vec![],
         extra: Default::default(),

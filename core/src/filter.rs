@@ -85,6 +85,36 @@ fn list(v: &str) -> impl Iterator<Item = &str> {
     v.split(',').map(str::trim).filter(|s| !s.is_empty())
 }
 
+/// Adds the councils of a comma list (ids or short codes, any case) to `out`, once each; a
+/// council not in the data becomes a note. Shared by every view with a `council=` filter.
+pub(crate) fn read_councils(v: &str, ds: &Dataset, out: &mut Vec<String>, notes: &mut Vec<String>) {
+    for c in list(v) {
+        let found = ds.councils.iter().find(|x| {
+            x.id.eq_ignore_ascii_case(c)
+                || x.short
+                    .as_deref()
+                    .is_some_and(|s| s.eq_ignore_ascii_case(c))
+        });
+        match found {
+            Some(x) if !out.contains(&x.id) => out.push(x.id.clone()),
+            Some(_) => {}
+            None => notes.push(format!("council \"{c}\" is not in this data")),
+        }
+    }
+}
+
+/// Adds the services of a comma list (ids, any case) to `out`, once each; a service not in the
+/// data becomes a note.
+pub(crate) fn read_services(v: &str, ds: &Dataset, out: &mut Vec<String>, notes: &mut Vec<String>) {
+    for s in list(v) {
+        match ds.services.iter().find(|x| x.id.eq_ignore_ascii_case(s)) {
+            Some(x) if !out.contains(&x.id) => out.push(x.id.clone()),
+            Some(_) => {}
+            None => notes.push(format!("service \"{s}\" is not in this data")),
+        }
+    }
+}
+
 impl IndicatorQuery {
     /// Reads the view from a location. Anything unknown or malformed is left out and described
     /// in the returned notes ("council \"hackney\" is not in this data"), never an error.
@@ -96,30 +126,8 @@ impl IndicatorQuery {
         let mut notes = Vec::new();
         for (k, v) in &loc.query {
             match k.as_str() {
-                "council" => {
-                    for c in list(v) {
-                        let found = ds.councils.iter().find(|x| {
-                            x.id.eq_ignore_ascii_case(c)
-                                || x.short
-                                    .as_deref()
-                                    .is_some_and(|s| s.eq_ignore_ascii_case(c))
-                        });
-                        match found {
-                            Some(x) if !q.councils.contains(&x.id) => q.councils.push(x.id.clone()),
-                            Some(_) => {}
-                            None => notes.push(format!("council \"{c}\" is not in this data")),
-                        }
-                    }
-                }
-                "service" => {
-                    for s in list(v) {
-                        match ds.services.iter().find(|x| x.id.eq_ignore_ascii_case(s)) {
-                            Some(x) if !q.services.contains(&x.id) => q.services.push(x.id.clone()),
-                            Some(_) => {}
-                            None => notes.push(format!("service \"{s}\" is not in this data")),
-                        }
-                    }
-                }
+                "council" => read_councils(v, ds, &mut q.councils, &mut notes),
+                "service" => read_services(v, ds, &mut q.services, &mut notes),
                 "status" => {
                     for s in list(v) {
                         match Rag::from_word(&s.to_ascii_lowercase()) {

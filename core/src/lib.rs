@@ -3,8 +3,10 @@
 
 pub mod axis;
 pub mod bundle;
+pub mod compare_query;
 pub mod covering;
 pub mod csv;
+pub mod definition;
 pub mod draft;
 pub mod edit;
 pub mod engine;

@@ -51,6 +51,10 @@ pub struct Dataset {
     pub services: Vec<Service>,
     pub priorities: Vec<Priority>,
     pub themes: Vec<Theme>,
+    /// The measures several councils report the same way, which their indicators point to
+    /// (`"definitions"`, optional; see [`crate::definition`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub definitions: Vec<Definition>,
     pub indicators: Vec<Indicator>,
     /// The covering reports written for the committee packs, one per reporting period
     /// (`"covering_reports"`, optional; see [`crate::covering`]).
@@ -175,6 +179,10 @@ pub struct Indicator {
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The shared definition this indicator reports (an id in `Dataset::definitions`): the
+    /// same measure as the other councils' indicators with that definition.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub definition: Option<String>,
     pub service: String,
     /// Whose indicator it is: one council's own, or the shared service's (written as
     /// `council`, or as `shared` / `councils`).
@@ -206,6 +214,19 @@ pub struct Indicator {
     pub owner: Option<String>,
     /// Sorted by period when read.
     pub values: Vec<IndicatorValue>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A measure that several councils report the same way ("Average days to pay supplier
+/// invoices"), declared once in the data; each council's indicator points to it with
+/// `definition`, so the councils can be compared side by side.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Definition {
+    pub id: String,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }

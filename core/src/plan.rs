@@ -227,21 +227,7 @@ impl PlanQuery {
                         }
                     }
                 }
-                "council" => {
-                    for c in list(v) {
-                        let found = ds.councils.iter().find(|x| {
-                            x.id.eq_ignore_ascii_case(c)
-                                || x.short
-                                    .as_deref()
-                                    .is_some_and(|s| s.eq_ignore_ascii_case(c))
-                        });
-                        match found {
-                            Some(x) if !q.councils.contains(&x.id) => q.councils.push(x.id.clone()),
-                            Some(_) => {}
-                            None => notes.push(format!("council \"{c}\" is not in this data")),
-                        }
-                    }
-                }
+                "council" => crate::filter::read_councils(v, ds, &mut q.councils, &mut notes),
                 "status" => {
                     for s in list(v) {
                         match status_from_word(s) {

@@ -473,6 +473,7 @@ mod tests {
             id: "X".into(),
             name: "X".into(),
             description: None,
+            definition: None,
             service: "s".into(),
             scope: Scope::Council("c".into()),
             frequency: freq,

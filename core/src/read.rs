@@ -514,6 +514,15 @@ impl Reader {
                 extra: r.extra(o),
             })
         });
+        let definitions = self.list(&mut o, "definitions", false, |r, v, p| {
+            let mut o = r.obj(v, p)?;
+            Some(Definition {
+                id: r.req_str(&mut o, "id"),
+                name: r.req_str(&mut o, "name"),
+                description: r.opt_str(&mut o, "description"),
+                extra: r.extra(o),
+            })
+        });
         let indicators = self.list(&mut o, "indicators", true, |r, v, p| r.indicator(v, p));
         let covering = self.get(&mut o, "covering_reports");
         let covering_reports = crate::covering::read(covering, &mut self.problems);
@@ -529,6 +538,7 @@ impl Reader {
             services,
             priorities,
             themes,
+            definitions,
             indicators,
             covering_reports,
             extra: self.extra(o),
@@ -650,6 +660,7 @@ impl Reader {
         let id = self.req_str(&mut o, "id");
         let name = self.req_str(&mut o, "name");
         let description = self.opt_str(&mut o, "description");
+        let definition = self.opt_str(&mut o, "definition");
         let service = self.req_str(&mut o, "service");
         let scope = self.scope(&mut o);
         let frequency = self.word(&mut o, "frequency", Frequency::from_word, Frequency::words);
@@ -705,6 +716,7 @@ impl Reader {
             id,
             name,
             description,
+            definition,
             service,
             scope,
             frequency: frequency.unwrap_or(Frequency::Quarterly),
@@ -725,7 +737,8 @@ impl Reader {
     }
 }
 
-fn known(ids: &[&str]) -> String {
+/// Ids for a message, the first twelve and how many more: "a, b, c, … 4 more".
+pub(crate) fn known(ids: &[&str]) -> String {
     const MAX: usize = 12;
     let mut seen = HashSet::new();
     let ids: Vec<&str> = ids.iter().copied().filter(|i| seen.insert(*i)).collect();
@@ -1058,5 +1071,6 @@ pub fn validate(ds: &Dataset) -> Vec<Problem> {
             &mut err,
         );
     }
+    out.extend(crate::definition::check(ds));
     out
 }

@@ -164,3 +164,62 @@ fn written_again_it_reads_the_same() {
     let again = parse_dataset(&ds.to_json()).unwrap();
     assert_eq!(again, ds);
 }
+
+#[test]
+fn shared_definitions_are_declared_only_for_the_services_all_councils_receive() {
+    let ds = load();
+    // The reports say all three councils receive Exchequer & Transactional and Strategic
+    // Finance (Bexley only parts of them); which of their measures are the same for several
+    // councils is invented, and the data says so.
+    assert!(ds
+        .description
+        .as_deref()
+        .unwrap()
+        .contains("which measures the councils report the same way"));
+    let ids: Vec<&str> = ds.definitions.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "EX-01", "EX-02", "EX-03", "EX-04", "EX-05", "EX-07", "SF-01", "SF-02", "SF-03",
+            "SF-04"
+        ]
+    );
+    for d in &ds.definitions {
+        let inds = ds.indicators_of(&d.id);
+        assert!(inds.len() >= 2, "{} is reported by several councils", d.id);
+        for i in &inds {
+            assert!(
+                ["exchequer", "strategic-finance"].contains(&i.service.as_str()),
+                "{}",
+                i.id
+            );
+            assert_eq!(i.name, d.name, "{}: one measure, one name", i.id);
+        }
+    }
+    // The example: the same measure for Havering, Newham and Bexley.
+    let days = ds
+        .definitions
+        .iter()
+        .find(|d| d.name == "Average days to pay supplier invoices")
+        .unwrap();
+    let who: Vec<&str> = ds
+        .indicators_of(&days.id)
+        .iter()
+        .map(|i| i.scope.council().unwrap())
+        .collect();
+    assert_eq!(who, ["havering", "newham", "bexley"]);
+    // Debt over 90 days (in £k) follows each council's size: not declared the same measure.
+    assert!(ds
+        .indicators
+        .iter()
+        .filter(|i| i.id.starts_with("EX-06"))
+        .all(|i| i.definition.is_none()));
+    // Nothing else points to a definition.
+    let with = ds
+        .indicators
+        .iter()
+        .filter(|i| i.definition.is_some())
+        .count();
+    // Eight measures for all three councils (Bexley's nine, less EX-06) and two for two.
+    assert_eq!(with, 8 * 3 + 2 * 2);
+}

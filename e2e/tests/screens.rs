@@ -28,6 +28,7 @@ fn routes() -> Vec<String> {
         "#/".into(),
         "#/indicators".into(),
         format!("#/indicators/{IND}"),
+        "#/compare".into(),
         "#/priorities".into(),
         format!("#/priorities/{priority}"),
         "#/improvement".into(),

@@ -61,6 +61,16 @@ pub fn navigate(sig: RwSignal<Location>, to: Location, replace: bool) {
     sig.set(to);
 }
 
+/// Rewrites the view in place (a filter change: no new history entry), keeping the data file
+/// the link names (`data=`), so a reload or a shared link shows the same file.
+pub fn replace_view(sig: RwSignal<Location>, to: Location) {
+    let to = match sig.with_untracked(|l| l.get("data").map(str::to_string)) {
+        Some(d) => to.with("data", &d),
+        None => to,
+    };
+    navigate(sig, to, true);
+}
+
 /// The full address of a location, for "Copy link".
 pub fn absolute_url(to: &Location) -> String {
     let loc = window().location();

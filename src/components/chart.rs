@@ -52,24 +52,8 @@ pub fn TrendChart(
     {
         return view! { <p class="gt-body">"No figures to chart yet."</p> }.into_any();
     }
-    // The width the chart is shown at; until it is measured, a desktop width.
-    let width = RwSignal::new(WIDE);
     let figure = NodeRef::<leptos::html::Figure>::new();
-    let measure = move || {
-        if let Some(el) = figure.get_untracked() {
-            let w = el.client_width() as f64;
-            if w > 0.0 && (w - width.get_untracked()).abs() >= 1.0 {
-                width.set(w);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        if figure.get().is_some() {
-            measure();
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    let width = shown_width(figure);
     let key = view! {
         <figcaption class="gt-chart__key">
             <span class="gt-chart__key-item"><svg viewBox="0 0 30 12" aria-hidden="true"><line x1="0" x2="30" y1="6" y2="6" class="gt-chart__actual"/></svg>"Actual"</span>
@@ -90,6 +74,29 @@ pub fn TrendChart(
         </figure>
     }
     .into_any()
+}
+
+/// The width a chart's figure is shown at, in CSS pixels: measured once it is in the page and
+/// again whenever the window's width changes; until then, a desktop width. A chart drawn at
+/// this width (one SVG unit a pixel) keeps its text at the size the styles give it.
+pub fn shown_width(figure: NodeRef<leptos::html::Figure>) -> RwSignal<f64> {
+    let width = RwSignal::new(WIDE);
+    let measure = move || {
+        if let Some(el) = figure.get_untracked() {
+            let w = el.client_width() as f64;
+            if w > 0.0 && (w - width.get_untracked()).abs() >= 1.0 {
+                width.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if figure.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    width
 }
 
 /// The width a chart is drawn at before it is measured, and the narrowest it is drawn.

@@ -22,11 +22,12 @@ pub fn names(title: &str, organisation: &str) -> bool {
     org.is_empty() || title.to_lowercase().contains(&org)
 }
 
-const NAV: [(&str, &str, Route); 6] = [
+const NAV: [(&str, &str, Route); 7] = [
     ("overview", "Overview", Route::Overview),
     ("priorities", "Priorities", Route::Priorities),
     ("improvement", "Improvement plan", Route::Improvement),
     ("indicators", "Indicators", Route::Indicators),
+    ("compare", "Compare", Route::Compare),
     ("report", "Committee pack", Route::Report),
     ("data", "Data", Route::Data),
 ];

@@ -2,6 +2,8 @@
 
 pub mod breadcrumbs;
 pub mod chart;
+pub mod choices;
+pub mod compare_chart;
 pub mod covering;
 pub mod covering_form;
 pub mod draft;

@@ -2,6 +2,7 @@
 
 pub mod accessibility;
 pub mod changes;
+pub mod compare;
 pub mod data;
 pub mod improvement;
 pub mod indicator;

@@ -27,8 +27,10 @@ operational: 51 Newham, 60 Havering, 9 Bexley); the four key strategic indicator
 services for one council only and Bexley's parts of two services; five strategic priorities, \
 reported quarterly up to Q3 2021/22. Invented for illustration: the titles of the priorities \
 and areas, every action and project, the operational indicators' names, four of the thirteen \
-services (Legal & Governance, Procurement, Business Services, Internal Audit & Anti-Fraud), and \
-every figure, target, status, date, owner and comment.";
+services (Legal & Governance, Procurement, Business Services, Internal Audit & Anti-Fraud), \
+which measures the councils report the same way (the ten shared definitions of Exchequer and \
+Strategic Finance measures that the Compare page sets side by side), and every figure, target, \
+status, date, owner and comment.";
 const SEED: u64 = 0x0015_0C0E_2019_1231;
 
 // ---------------------------------------------------------------------------------------------
@@ -1489,6 +1491,27 @@ fn operational_indicators() -> Vec<Ind> {
     v
 }
 
+/// The shared definition an indicator template's indicators report, if any: the measures of
+/// the two services the reports say all three councils receive (Exchequer & Transactional and
+/// Strategic Finance; Bexley "only parts" of them), reported by more than one council here.
+/// Which measures they are is invented, as the names are: the reports name no operational
+/// indicator. A measure whose size follows the council's size (a sum of money) is left out:
+/// it is not like for like across councils.
+fn definition_id(t: &Tpl) -> Option<String> {
+    let shared_service = matches!(t.service, "exchequer" | "strategic-finance");
+    (shared_service && council_ids(t.councils).len() > 1 && !t.scale)
+        .then(|| format!("{}-{:02}", t.code, t.num))
+}
+
+/// The shared definitions, in template order.
+fn definitions_json() -> Vec<Value> {
+    TPLS.iter()
+        .filter_map(|t| {
+            definition_id(t).map(|id| json!({ "id": id, "name": t.name, "description": t.desc }))
+        })
+        .collect()
+}
+
 fn tol_amount(t: &Tpl, target: f64) -> f64 {
     match t.tol.unwrap_or(Tol::Pct(10.0)) {
         Tol::Pct(p) => p / 100.0 * target.abs(),
@@ -1751,6 +1774,9 @@ fn indicator_json(ind: &Ind, plan: Plan, summary: &mut Summary) -> Value {
     o.insert("id".into(), json!(ind.id));
     o.insert("name".into(), json!(t.name));
     o.insert("description".into(), json!(t.desc));
+    if let Some(d) = definition_id(t) {
+        o.insert("definition".into(), json!(d));
+    }
     o.insert("service".into(), json!(t.service));
     o.insert("council".into(), json!(ind.council));
     o.insert(
@@ -2726,6 +2752,7 @@ pub fn generate() -> Value {
         "services": services,
         "priorities": priorities,
         "themes": themes,
+        "definitions": definitions_json(),
         "indicators": indicators,
     })
 }

@@ -521,6 +521,7 @@ impl Merge<'_> {
             id: id.clone(),
             name: name.clone(),
             description: None,
+            definition: None,
             service: self.ds.services[service].id.clone(),
             scope,
             frequency: row.frequency.unwrap_or_else(|| frequency_for(&row.period)),

@@ -272,6 +272,7 @@ fn new_dataset(returns: &Returns, source_name: &str) -> Dataset {
         services: Vec::new(),
         priorities: Vec::new(),
         themes: Vec::new(),
+        definitions: Vec::new(),
         indicators: Vec::new(),
         covering_reports: Vec::new(),
         extra: Default::default(),

@@ -10,6 +10,7 @@
 //! One calendar ([`periods`]) serves the whole app: every quarter or year that has an
 //! indicator figure or a plan update, newest first.
 
+pub mod compare;
 pub mod grouping;
 pub mod trend;
 pub mod work;
@@ -20,6 +21,7 @@ use crate::rag::{self, Status, Travel};
 use crate::summary::{RagCounts, WorkCounts};
 use std::collections::BTreeMap;
 
+pub use compare::{Comparison, CouncilFigure, Grid, GridCell, GridRow};
 pub use grouping::{ExceptionGroup, ExceptionGrouping};
 pub use trend::{Trend, TREND_POINTS};
 pub use work::{is_overdue, latest_update, rollup, RollupAt, WorkAt};
