@@ -117,7 +117,7 @@ fn RoutePage() -> impl IntoView {
         Route::Priorities => view! { <pages::priorities::PrioritiesPage/> }.into_any(),
         Route::Priority(id) => view! { <pages::priorities::PriorityPage id=id/> }.into_any(),
         Route::Improvement => view! { <pages::improvement::ImprovementPage/> }.into_any(),
-        Route::Area(id) => view! { <pages::improvement::AreaPage id=id/> }.into_any(),
+        Route::Area(id) => view! { <pages::area::AreaPage id=id/> }.into_any(),
         Route::Indicators => view! { <pages::indicators::IndicatorsPage/> }.into_any(),
         Route::Indicator(id) => view! { <pages::indicator::IndicatorPage id=id/> }.into_any(),
         Route::Compare => view! { <pages::compare::ComparePage/> }.into_any(),

@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod accessibility;
+pub mod area;
 pub mod changes;
 pub mod compare;
 pub mod data;
