@@ -3,6 +3,7 @@
 pub mod accessibility;
 pub mod changes;
 pub mod data;
+pub mod data_storage;
 pub mod improvement;
 pub mod indicator;
 pub mod indicators;
