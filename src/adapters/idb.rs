@@ -18,6 +18,8 @@ use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransa
 
 const DB: &str = "golden-thread";
 const STORE: &str = "kept";
+/// How long opening the database may take before the app goes on without it.
+const OPEN_DEADLINE_MS: i32 = 3000;
 
 thread_local! {
     static OPEN: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
@@ -57,9 +59,22 @@ async fn settle(set: impl FnOnce(&js_sys::Function, &js_sys::Function)) -> Resul
 
 /// A request's result once it succeeds.
 async fn result(req: &IdbRequest) -> Result<JsValue, StorageError> {
+    answer(req, false).await
+}
+
+/// A request's result once it succeeds; with `deadline`, a failure if it has not answered
+/// within `OPEN_DEADLINE_MS` (a database held up by another tab, or a browser that never
+/// answers), so the app goes on without the store instead of waiting for ever.
+async fn answer(req: &IdbRequest, deadline: bool) -> Result<JsValue, StorageError> {
     settle(|ok, fail| {
         req.set_onsuccess(Some(ok));
         req.set_onerror(Some(fail));
+        if deadline {
+            if let Some(w) = web_sys::window() {
+                let _ =
+                    w.set_timeout_with_callback_and_timeout_and_arguments_0(fail, OPEN_DEADLINE_MS);
+            }
+        }
     })
     .await
     .map_err(|_| {
@@ -111,7 +126,7 @@ async fn open(
         }
     });
     req.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
-    let db = result(&req).await.map_err(|e| match e {
+    let db = answer(&req, true).await.map_err(|e| match e {
         StorageError::Full => StorageError::Full,
         _ => StorageError::Unavailable,
     })?;
