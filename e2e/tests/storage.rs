@@ -361,3 +361,31 @@ async fn two_tabs_follow_each_other_undo_included() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_file_that_cannot_be_kept_is_said_to_be_not_kept_everywhere() {
+    run("storage_import_not_kept", Options::default(), |app| async move {
+        app.open("#/data").await;
+        // The browser's storage refuses every write, as when it is full.
+        app.js("IDBObjectStore.prototype.put = function () { throw new DOMException('full', 'QuotaExceededError'); };").await;
+        let file = root().join("core/tests/fixtures/returns-base.json");
+        app.upload("[data-testid=import-file]", &file).await;
+        app.click("[data-testid=import-confirm]").await;
+        let done = app.text("import-done").await;
+        assert!(
+            done.contains("It could not be kept in this browser (this browser's storage for Golden Thread is full)"),
+            "{done}"
+        );
+        let origin = app.text("origin").await;
+        assert!(
+            origin.contains("It is not kept in this browser (this browser's storage for Golden Thread is full)"),
+            "{origin}"
+        );
+        assert!(!origin.contains(", kept in this browser"), "{origin}");
+        // Nothing half-kept: after a reload the built-in data is back, as the page said.
+        app.reload().await;
+        app.open("#/data").await;
+        assert_eq!(app.text("origin").await, "You are looking at the built-in data.");
+    })
+    .await;
+}
