@@ -1,12 +1,53 @@
 //! Recording, saving and restoring an officer's edits, and keeping two tabs in step.
 //! The rules (applying, conflicts, the saved format) are in `gt_core::edit`; this is the glue
-//! between them, the app state and local storage.
+//! between them, the app state and IndexedDB (`adapters/idb.rs`); other tabs hear of each
+//! save through a `BroadcastChannel` (`adapters/channel.rs`).
 
-use crate::adapters::storage;
+use crate::adapters::storage::{self, StorageError};
+use crate::adapters::{channel, idb, quota};
 use crate::state::{AppState, Load, NoticeKind, Saving};
 use gt_core::edit::{dataset_key, Change, Saved, Target};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use serde_json::Value;
+use std::cell::Cell;
+
+/// Where data that could not be read is kept aside: `golden-thread/corrupt/<what>/<when>`.
+pub const CORRUPT_PREFIX: &str = "golden-thread/corrupt/";
+
+/// The key to keep unreadable data from `what` (a dataset key, or "dataset") aside under.
+pub fn corrupt_key(what: &str) -> String {
+    format!("{CORRUPT_PREFIX}{what}/{}", now_iso())
+}
+
+thread_local! {
+    /// The user has been told that this browser keeps nothing (once per page).
+    static TOLD: Cell<bool> = const { Cell::new(false) };
+    /// The browser has been asked to keep this site's data (once per page).
+    static ASKED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Says, once per page, that nothing can be kept in this browser, and that everything goes on
+/// working in the page with the exports at hand.
+pub fn say_storage_failed(state: &AppState, e: &StorageError) {
+    if TOLD.with(|t| t.replace(true)) {
+        return;
+    }
+    state.notify(
+        NoticeKind::Warning,
+        format!("Golden Thread cannot keep anything in this browser: {e}. You can still look at the data, import files and edit, but nothing is kept after you close or reload the page: export your changes (Your changes) or the whole data (Data page) before you do."),
+    );
+}
+
+/// Asks the browser to keep this site's data for good (when the user imports or starts
+/// editing), so it is not cleared when space runs low. Once per page.
+pub fn ask_to_keep() {
+    if !ASKED.with(|a| a.replace(true)) {
+        spawn_local(async {
+            let _ = quota::persist().await;
+        });
+    }
+}
 
 /// Storage key for a dataset's edits.
 pub fn edits_key(ds_key: &str) -> String {
@@ -67,39 +108,46 @@ fn current_key(state: &AppState) -> Option<String> {
 }
 
 /// Saves the edit log after every change to it (an edit, undo, redo, revert, discard, an
-/// imported changes file, another tab's changes): the one place that writes edits to local
-/// storage. It writes only when the log differs from what storage is known to hold, so that
-/// restoring saved edits, or finding them unreadable, never writes over what is there.
+/// imported changes file, another tab's changes): the one place that writes edits to
+/// IndexedDB. It writes only when the log differs from what the store is known to hold, so
+/// that restoring saved edits, or finding them unreadable, never writes over what is there.
 pub fn save_after_every_change(state: AppState) {
     Effect::new(move |_| {
         let changes = state.edits.with(|e| e.changes.clone());
         let stored = state.stored_edits.with_value(|s| s.clone());
         if changes != stored {
-            persist(&state);
+            persist(state);
         }
     });
 }
 
-/// Writes the edit log to local storage now, and says whether that worked.
-fn persist(state: &AppState) {
+/// Writes the edit log to IndexedDB. The write is issued at once, in the same turn as the
+/// change (so a reload straight after a save does not lose it); writes commit in the order they
+/// were issued, so the last one, with the log as it is now, is what the store ends up with.
+fn persist(state: AppState) {
+    spawn_local(async move { write_now(&state).await });
+}
+
+/// Writes the log as it is now, says whether that worked, and tells the other tabs. What the
+/// store will hold is noted at once, before the write ends, so that a change made meanwhile
+/// (an undo straight after an edit) is compared with it and written after it.
+async fn write_now(state: &AppState) {
     let Some(key) = current_key(state) else {
         return;
     };
-    let saved = Saved::new(
-        key.clone(),
-        state.source_hash.get_untracked(),
-        now_iso(),
-        state.edits.with_untracked(|e| e.changes.clone()),
-    );
+    let changes = state.edits.with_untracked(|e| e.changes.clone());
+    state.stored_edits.set_value(changes.clone());
+    let skey = edits_key(&key);
+    let saved = Saved::new(key, state.source_hash.get_untracked(), now_iso(), changes);
     let result = if saved.changes.is_empty() {
-        storage::remove(&edits_key(&key))
+        idb::delete(&skey).await
     } else {
-        storage::set(&edits_key(&key), &saved.to_json())
+        idb::put(&skey, &saved.to_json()).await
     };
     match result {
         Ok(()) => {
-            state.stored_edits.set_value(saved.changes);
             state.saving.set(Saving::Saved(now_clock()));
+            channel::announce(&skey);
         }
         Err(e) => state.saving.set(Saving::Failed(e.to_string())),
     }
@@ -150,66 +198,63 @@ pub fn discard_all(state: &AppState) {
     state.edits.update(|l| l.clear());
 }
 
-/// After the source is loaded: restores this dataset's saved edits. Unreadable saved data is
-/// kept aside under another key (never overwritten) and the user is told.
-pub fn restore(state: &AppState) {
-    let Some(key) = current_key(state) else {
-        return;
+/// Reads the saved edits of the dataset `key` (before it is shown, so the page opens with
+/// them). Unreadable saved data is kept aside under another key (never overwritten) and the
+/// user is told.
+pub async fn saved_for(state: &AppState, key: &str) -> Result<Option<Saved>, StorageError> {
+    let skey = edits_key(key);
+    let Some(raw) = idb::get(&skey).await? else {
+        return Ok(None);
     };
-    let skey = edits_key(&key);
-    let raw = match storage::get(&skey) {
-        Ok(r) => r,
-        Err(e) => {
-            state.saving.set(Saving::Failed(e.to_string()));
-            state.notify(
-                NoticeKind::Warning,
-                format!("Changes cannot be saved in this browser: {e}. You can still edit; export your changes before you close the page."),
-            );
-            return;
-        }
-    };
-    // What storage holds is what this tab starts from: nothing is written back unless it
-    // changes.
-    state.stored_edits.set_value(Vec::new());
-    let Some(raw) = raw else { return };
     match Saved::parse(&raw) {
-        Ok(saved) => {
-            let n = saved.changes.len();
-            state.stored_edits.set_value(saved.changes.clone());
-            state.edits.update(|l| {
-                l.clear();
-                l.changes = saved.changes;
-            });
-            state
-                .saving
-                .set(Saving::Saved(local_clock(&saved.saved_at)));
-            if !saved.source.is_empty()
-                && saved.source != state.source_hash.get_untracked()
-                && n > 0
-            {
-                state.notify(
-                    NoticeKind::SourceChanged,
-                    format!("The data has been updated since you made your {n} change{} in this browser.", if n == 1 { "" } else { "s" }),
-                );
-            }
-        }
+        Ok(saved) => Ok(Some(saved)),
         Err(why) => {
-            let aside = format!("golden-thread/corrupt/{key}/{}", now_iso());
-            let kept = storage::set(&aside, &raw).is_ok();
-            let _ = storage::remove(&skey);
+            let aside = corrupt_key(key);
+            let kept = idb::put(&aside, &raw).await.is_ok() && idb::delete(&skey).await.is_ok();
             state.notify(
                 NoticeKind::Warning,
                 if kept {
-                    format!("The changes saved in this browser could not be read ({why}). A copy has been kept aside in this browser's storage under \"{aside}\", and you are starting with no changes.")
+                    format!("The changes saved in this browser could not be read ({why}). A copy has been kept aside: download or delete it on the Data page. You are starting with no changes.")
                 } else {
                     format!("The changes saved in this browser could not be read ({why}), and there was no room to keep a copy aside. They have been left where they were; you are starting with no changes.")
                 },
             );
-            if !kept {
-                // Put it back: never lose what was there.
-                let _ = storage::set(&skey, &raw);
-            }
+            Ok(None)
         }
+    }
+}
+
+/// After the source is set: starts from its saved edits (read by `saved_for`).
+pub fn restore(state: &AppState, saved: Result<Option<Saved>, StorageError>) {
+    // What the store holds is what this tab starts from: nothing is written back unless it
+    // changes.
+    state.stored_edits.set_value(Vec::new());
+    let saved = match saved {
+        Ok(Some(saved)) => saved,
+        Ok(None) => return,
+        Err(e) => {
+            state.saving.set(Saving::Failed(e.to_string()));
+            say_storage_failed(state, &e);
+            return;
+        }
+    };
+    let n = saved.changes.len();
+    state.stored_edits.set_value(saved.changes.clone());
+    state.edits.update(|l| {
+        l.clear();
+        l.changes = saved.changes;
+    });
+    state
+        .saving
+        .set(Saving::Saved(local_clock(&saved.saved_at)));
+    if !saved.source.is_empty() && saved.source != state.source_hash.get_untracked() && n > 0 {
+        state.notify(
+            NoticeKind::SourceChanged,
+            format!(
+                "The data has been updated since you made your {n} change{} in this browser.",
+                if n == 1 { "" } else { "s" }
+            ),
+        );
     }
 }
 
@@ -226,6 +271,7 @@ pub fn keep_editing_mode(state: AppState) {
     Effect::new(move |_| {
         // Storage off: editing still works, it just starts off after a reload.
         let _ = if state.editing.get() {
+            ask_to_keep();
             storage::session_set(EDITING_KEY, "on")
         } else {
             storage::session_remove(EDITING_KEY)
@@ -233,33 +279,41 @@ pub fn keep_editing_mode(state: AppState) {
     });
 }
 
-/// Follows another tab on the same data: its log as it is now, removals included (an undo,
-/// a revert or a discard there is taken back here too, and can be redone here), and says so.
-/// The rule is `gt_core::edit::EditLog::follow`.
+/// Follows another tab on the same data: when it announces a save, reads its log as it is
+/// now, removals included (an undo, a revert or a discard there is taken back here too, and can
+/// be redone here), and says so. The rule is `gt_core::edit::EditLog::follow`.
 pub fn follow_other_tabs(state: AppState) {
-    storage::on_other_tab_change(move |key, value| {
+    channel::on_announce(move |key| {
         let Some(mine) = current_key(&state) else {
             return;
         };
         if key != edits_key(&mine) {
             return;
         }
-        let theirs = match value.as_deref().map(Saved::parse) {
-            Some(Ok(s)) => s.changes,
-            // Removed in the other tab: its last change undone, or every change discarded.
-            None => Vec::new(),
-            // Not readable: leave it, and ours, alone.
-            Some(Err(_)) => return,
-        };
-        let base = state.stored_edits.with_value(|s| s.clone());
-        let mut done = gt_core::edit::Followed::default();
-        // What storage holds now is what this tab starts from: the save that follows writes
-        // only if this tab has changes storage never held.
-        state.stored_edits.set_value(theirs.clone());
-        state.edits.update(|l| done = l.follow(&base, &theirs));
-        if let Some(text) = followed_words(done) {
-            state.notify(NoticeKind::Info, text);
-        }
+        spawn_local(async move {
+            let theirs = match idb::get(&key).await {
+                Ok(Some(raw)) => match Saved::parse(&raw) {
+                    Ok(s) => s.changes,
+                    // Not readable: leave it, and ours, alone.
+                    Err(_) => return,
+                },
+                // Removed in the other tab: its last change undone, or every change discarded.
+                Ok(None) => Vec::new(),
+                Err(_) => return,
+            };
+            if current_key(&state).map(|k| edits_key(&k)) != Some(key) {
+                return;
+            }
+            let base = state.stored_edits.with_value(|s| s.clone());
+            let mut done = gt_core::edit::Followed::default();
+            // What the store holds now is what this tab starts from: the save that follows
+            // writes only if this tab has changes the store never held.
+            state.stored_edits.set_value(theirs.clone());
+            state.edits.update(|l| done = l.follow(&base, &theirs));
+            if let Some(text) = followed_words(done) {
+                state.notify(NoticeKind::Info, text);
+            }
+        });
     });
 }
 

@@ -6,7 +6,7 @@
 use crate::adapters::{files, location};
 use crate::edits;
 use crate::loading::{self, set_source};
-use crate::state::{AppState, Load, NoticeKind, Origin};
+use crate::state::{AppState, Kept, Load, NoticeKind, Origin};
 use gt_core::csv::{decode_bytes, import_readable, CsvProblem, ImportReport};
 use gt_core::edit::{dataset_key, net_changes, Saved};
 use gt_core::route::{Location, Route};
@@ -288,20 +288,23 @@ pub fn use_readable(state: &AppState, importer: Importer, name: &str, readable: 
         left_out,
         ..
     } = readable;
-    use_dataset_text(state, importer, name, ready.data, &ready.json);
-    let m = rows_left_out.len();
-    importer.pending.update(|p| {
-        if let Pending::Done(message) = p {
-            *p = Pending::DoneLeavingOut {
-                message: format!(
-                    "{message} {rows} {} of {name} {} imported; {m} {} left out:",
-                    if rows == 1 { "row" } else { "rows" },
-                    if rows == 1 { "was" } else { "were" },
-                    if m == 1 { "row was" } else { "rows were" },
-                ),
-                left_out,
-            };
-        }
+    let (state, name) = (*state, name.to_string());
+    spawn_local(async move {
+        use_dataset(&state, importer, &name, ready.data, &ready.json).await;
+        let m = rows_left_out.len();
+        importer.pending.update(|p| {
+            if let Pending::Done(message) = p {
+                *p = Pending::DoneLeavingOut {
+                    message: format!(
+                        "{message} {rows} {} of {name} {} imported; {m} {} left out:",
+                        if rows == 1 { "row" } else { "rows" },
+                        if rows == 1 { "was" } else { "were" },
+                        if m == 1 { "row was" } else { "rows were" },
+                    ),
+                    left_out,
+                };
+            }
+        });
     });
 }
 
@@ -342,8 +345,30 @@ pub fn use_dataset_text(
     data: Arc<Dataset>,
     text: &str,
 ) {
+    let (state, name, text) = (*state, name.to_string(), text.to_string());
+    spawn_local(async move { use_dataset(&state, importer, &name, data, &text).await });
+}
+
+/// Keeps an imported dataset in this browser (IndexedDB), then makes it the current data; says
+/// whether it is kept only once that is known.
+async fn use_dataset(
+    state: &AppState,
+    importer: Importer,
+    name: &str,
+    data: Arc<Dataset>,
+    text: &str,
+) {
+    edits::ask_to_keep();
     let at = edits::now_iso();
-    let kept = loading::keep_import(name, &at, text);
+    state.kept.set(Kept::Saving);
+    let kept = loading::keep_import(name, &at, text).await;
+    if kept.is_err() {
+        loading::forget_import().await;
+    }
+    state.kept.set(match &kept {
+        Ok(()) => Kept::Yes,
+        Err(e) => Kept::No(e.to_string()),
+    });
     set_source(
         state,
         Load::Ready(data.clone()),
@@ -352,7 +377,8 @@ pub fn use_dataset_text(
             name: name.to_string(),
             at,
         },
-    );
+    )
+    .await;
     // Edits this browser holds for the same data that the file already contains are done with.
     let log = state.edits.with_untracked(|e| e.changes.clone());
     if !log.is_empty() && net_changes(&data, &log).iter().all(|n| n.new == n.source) {
@@ -360,21 +386,24 @@ pub fn use_dataset_text(
         state.notify(NoticeKind::Info, format!("The {} changes saved in this browser are already in {name}, so they have been cleared.", log.len()));
     }
     let mut msg = format!("{name} is now the data shown: {}.", counts(&data));
-    if let Err(e) = kept {
-        loading::forget_import();
-        msg.push_str(&format!(" It could not be kept in this browser ({e}), so it will be gone after you close or reload the page: export it as a file to keep it."));
+    match kept {
+        Ok(()) => msg.push_str(" It is kept in this browser and opens again on your next visit."),
+        Err(e) => msg.push_str(&format!(" It could not be kept in this browser ({e}), so it will be gone after you close or reload the page: export it as a file to keep it.")),
     }
     importer.pending.set(Pending::Done(msg));
 }
 
 /// Goes back to the built-in data (the imported data is removed from this browser).
 pub fn back_to_built_in(state: AppState) {
-    loading::forget_import();
-    spawn_local(loading::load_dataset(
-        crate::state::BUILT_IN_DATA.to_string(),
-        state,
-        Origin::BuiltIn,
-    ));
+    spawn_local(async move {
+        loading::forget_import().await;
+        loading::load_dataset(
+            crate::state::BUILT_IN_DATA.to_string(),
+            state,
+            Origin::BuiltIn,
+        )
+        .await;
+    });
 }
 
 /// Files dropped anywhere on the page are imported (shown on the Data page).

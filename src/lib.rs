@@ -7,6 +7,7 @@ pub mod components;
 pub mod edits;
 pub mod importing;
 pub mod loading;
+pub mod migrate;
 pub mod offline_copy;
 pub mod pages;
 pub mod state;

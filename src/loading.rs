@@ -1,17 +1,20 @@
 //! Loading the data: from the offline copy's own page, a file named in the link (`?data=`),
 //! data imported earlier in this browser, or the built-in file; and keeping an imported file
-//! in this browser. The shell (`app.rs`) starts it; imports (`importing.rs`) use it to make a
-//! file the current data. It depends on neither, so there is no import cycle.
+//! in this browser (IndexedDB). The shell (`app.rs`) starts it; imports (`importing.rs`) use
+//! it to make a file the current data. It depends on neither, so there is no import cycle.
+//! Reading the store is async: the page frame shows "Loading" meanwhile.
 
-use crate::adapters::{fetch, storage};
+use crate::adapters::storage::StorageError;
+use crate::adapters::{fetch, idb};
 use crate::edits;
-use crate::state::{AppState, Load, NoticeKind, Origin, BUILT_IN_DATA};
+use crate::state::{AppState, Kept, Load, NoticeKind, Origin, BUILT_IN_DATA};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
 
-const DATASET_KEY: &str = "golden-thread/dataset";
-const DATASET_META: &str = "golden-thread/dataset-meta";
+/// Where an imported file is kept (IndexedDB), and its name and date.
+pub const DATASET_KEY: &str = "golden-thread/dataset";
+pub const DATASET_META: &str = "golden-thread/dataset-meta";
 
 /// Parses a dataset's text into a `Load`, naming the file in any problem.
 pub fn load_from_text(name: &str, text: &str) -> Load {
@@ -24,21 +27,24 @@ pub fn load_from_text(name: &str, text: &str) -> Load {
     }
 }
 
-/// Makes `text` the source data (with its fingerprint), then restores this dataset's saved
-/// edits.
-pub fn set_source(state: &AppState, load: Load, text: &str, origin: Origin) {
+/// Makes `text` the source data (with its fingerprint) together with this dataset's saved
+/// edits, read first so the page never shows the data without them.
+pub async fn set_source(state: &AppState, load: Load, text: &str, origin: Origin) {
+    let saved = match &load {
+        Load::Ready(ds) => Some(edits::saved_for(state, &gt_core::edit::dataset_key(ds)).await),
+        _ => None,
+    };
     state.source_hash.set(gt_core::edit::fingerprint(text));
     state.edits.update(|l| l.clear());
     state.saving.set(crate::state::Saving::Idle);
-    let ready = matches!(load, Load::Ready(_));
     if !matches!(origin, Origin::Bundle) {
         // Only an offline copy carries a note about where its data came from.
         state.carried.set(None);
     }
     state.source.set(load);
     state.origin.set(origin);
-    if ready {
-        edits::restore(state);
+    if let Some(saved) = saved {
+        edits::restore(state, saved);
     }
 }
 
@@ -51,39 +57,44 @@ pub async fn load_dataset(url: String, state: AppState, origin: Origin) {
         }),
         Ok(text) => {
             let load = load_from_text(&url, &text);
-            set_source(&state, load, &text, origin);
+            set_source(&state, load, &text, origin).await;
         }
     }
 }
 
-/// Starts loading: a file named in the link, else data imported earlier in this browser, else
-/// the built-in data.
+/// Starts loading: the offline copy's own data, a file named in the link, else data imported
+/// earlier in this browser, else the built-in data. Data kept in local storage by an earlier
+/// version is moved to IndexedDB first.
 pub fn start_loading(state: AppState) {
-    // An offline copy carries its data inside the page.
-    if let Some(el) = document().get_element_by_id(gt_core::bundle::DATA_ID) {
-        let text = el.text_content().unwrap_or_default();
-        let note = document()
-            .get_element_by_id(gt_core::bundle::PROVENANCE_ID)
-            .and_then(|n| n.text_content())
-            .and_then(|n| gt_core::draft::CopyNote::parse(&n).ok());
-        state.carried.set(note);
-        let load = load_from_text("the data in this offline copy", &text);
-        set_source(&state, load, &text, Origin::Bundle);
-        return;
-    }
-    let url = data_url(&state.location.get_untracked());
-    if url != BUILT_IN_DATA {
-        spawn_local(load_dataset(url.clone(), state, Origin::Link(url)));
-        return;
-    }
-    if let Some((text, origin)) = stored_import(&state) {
-        let load = load_from_text("the data imported in this browser", &text);
-        if matches!(load, Load::Ready(_)) {
-            set_source(&state, load, &text, origin);
+    spawn_local(async move {
+        crate::migrate::from_local_storage(&state).await;
+        // An offline copy carries its data inside the page.
+        if let Some(el) = document().get_element_by_id(gt_core::bundle::DATA_ID) {
+            let text = el.text_content().unwrap_or_default();
+            let note = document()
+                .get_element_by_id(gt_core::bundle::PROVENANCE_ID)
+                .and_then(|n| n.text_content())
+                .and_then(|n| gt_core::draft::CopyNote::parse(&n).ok());
+            state.carried.set(note);
+            let load = load_from_text("the data in this offline copy", &text);
+            set_source(&state, load, &text, Origin::Bundle).await;
             return;
         }
-    }
-    spawn_local(load_dataset(url, state, Origin::BuiltIn));
+        let url = data_url(&state.location.get_untracked());
+        if url != BUILT_IN_DATA {
+            load_dataset(url.clone(), state, Origin::Link(url)).await;
+            return;
+        }
+        if let Some((text, origin)) = stored_import(&state).await {
+            let load = load_from_text("the data imported in this browser", &text);
+            if matches!(load, Load::Ready(_)) {
+                state.kept.set(Kept::Yes);
+                set_source(&state, load, &text, origin).await;
+                return;
+            }
+        }
+        load_dataset(url, state, Origin::BuiltIn).await;
+    });
 }
 
 /// The data file to load: `?data=URL` in the address (before or after the `#`), else the
@@ -101,18 +112,25 @@ pub fn data_url(loc: &gt_core::route::Location) -> String {
 
 /// The dataset imported earlier in this browser, if any. Unreadable stored data is kept aside
 /// and the user told; the built-in data is used instead.
-pub fn stored_import(state: &AppState) -> Option<(String, Origin)> {
-    let text = storage::get(DATASET_KEY).ok().flatten()?;
-    let meta: serde_json::Value = storage::get(DATASET_META)
+pub async fn stored_import(state: &AppState) -> Option<(String, Origin)> {
+    let text = match idb::get(DATASET_KEY).await {
+        Ok(t) => t?,
+        Err(e) => {
+            edits::say_storage_failed(state, &e);
+            return None;
+        }
+    };
+    let meta: serde_json::Value = idb::get(DATASET_META)
+        .await
         .ok()
         .flatten()
         .and_then(|m| serde_json::from_str(&m).ok())
         .unwrap_or_default();
     if gt_core::parse_dataset(&text).is_err() {
-        let aside = format!("golden-thread/corrupt/dataset/{}", edits::now_iso());
-        if storage::set(&aside, &text).is_ok() {
-            let _ = storage::remove(DATASET_KEY);
-            state.notify(NoticeKind::Warning, format!("The data imported earlier in this browser could not be read, so the built-in data is shown. A copy has been kept aside under \"{aside}\"."));
+        let aside = edits::corrupt_key("dataset");
+        if idb::put(&aside, &text).await.is_ok() {
+            let _ = idb::delete_all(&[DATASET_KEY, DATASET_META]).await;
+            state.notify(NoticeKind::Warning, "The data imported earlier in this browser could not be read, so the built-in data is shown. A copy has been kept aside: download or delete it on the Data page.");
         } else {
             state.notify(NoticeKind::Warning, "The data imported earlier in this browser could not be read, so the built-in data is shown. It has been left in storage untouched.");
         }
@@ -130,18 +148,14 @@ pub fn stored_import(state: &AppState) -> Option<(String, Origin)> {
     ))
 }
 
-/// Keeps an imported file in this browser, with its name and when it was imported.
-pub fn keep_import(name: &str, at: &str, text: &str) -> Result<(), storage::StorageError> {
-    storage::set(DATASET_KEY, text).and_then(|()| {
-        storage::set(
-            DATASET_META,
-            &serde_json::json!({ "name": name, "at": at }).to_string(),
-        )
-    })
+/// Keeps an imported file in this browser, with its name and when it was imported (both or
+/// neither).
+pub async fn keep_import(name: &str, at: &str, text: &str) -> Result<(), StorageError> {
+    let meta = serde_json::json!({ "name": name, "at": at }).to_string();
+    idb::put_all(&[(DATASET_KEY, text), (DATASET_META, &meta)]).await
 }
 
 /// Forgets the file imported in this browser (back to the built-in data).
-pub fn forget_import() {
-    let _ = storage::remove(DATASET_KEY);
-    let _ = storage::remove(DATASET_META);
+pub async fn forget_import() {
+    let _ = idb::delete_all(&[DATASET_KEY, DATASET_META]).await;
 }

@@ -70,6 +70,18 @@ pub enum Saving {
     Failed(String),
 }
 
+/// Whether an imported file is kept in this browser (IndexedDB), so the Data page says so
+/// only when it is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kept {
+    /// Being written.
+    Saving,
+    /// Kept: it reopens on the next visit.
+    Yes,
+    /// Not kept, and why in plain words: gone when the page is closed or reloaded.
+    No(String),
+}
+
 /// A message for the whole app (shown under the navigation until dismissed).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
@@ -94,7 +106,7 @@ pub struct AppState {
     pub source_hash: RwSignal<String>,
     pub origin: RwSignal<Origin>,
     pub edits: RwSignal<EditLog>,
-    /// The changes local storage is known to hold for this data (what was restored or last
+    /// The changes IndexedDB is known to hold for this data (what was restored or last
     /// written), so edits are written only when they differ (`edits::save_after_every_change`).
     pub stored_edits: StoredValue<Vec<Change>>,
     /// The source with the edits applied.
@@ -102,6 +114,8 @@ pub struct AppState {
     /// Edits that could not be applied (their target is gone), with why.
     pub skipped: Memo<Vec<Skipped>>,
     pub saving: RwSignal<Saving>,
+    /// Whether the imported file shown (`Origin::Imported`) is kept in this browser.
+    pub kept: RwSignal<Kept>,
     pub editing: RwSignal<bool>,
     pub notices: RwSignal<Vec<Notice>>,
     pub location: RwSignal<Location>,
@@ -221,6 +235,7 @@ impl AppState {
             data,
             skipped,
             saving: RwSignal::new(Saving::Idle),
+            kept: RwSignal::new(Kept::Yes),
             editing: RwSignal::new(false),
             notices: RwSignal::new(Vec::new()),
             location,
@@ -231,6 +246,16 @@ impl AppState {
             carried,
             provenance,
             draft,
+        }
+    }
+
+    /// Where a change just saved is kept, for "Saved: … in this browser" (tracked): only said
+    /// when the last write worked, so no message contradicts the edit bar's "Not saved".
+    pub fn saved_where(&self) -> &'static str {
+        if matches!(self.saving.get(), Saving::Failed(_)) {
+            "in this page only (not kept in this browser)"
+        } else {
+            "in this browser"
         }
     }
 

@@ -161,9 +161,58 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// A size in bytes in words, for how much of the browser's storage is used: bytes under
+/// 1 KB, then KB, MB, GB or TB (of 1,024 each, as browsers count), with one decimal under 10
+/// and none from 10 up: "512 bytes", "8.2 MB", "10 GB".
+pub fn bytes(n: f64) -> String {
+    let n = if n.is_finite() { n.max(0.0) } else { 0.0 };
+    if n < 1024.0 {
+        let k = n.round() as usize;
+        return if k == 1 {
+            "1 byte".to_string()
+        } else {
+            format!("{k} bytes")
+        };
+    }
+    let mut x = n / 1024.0;
+    let mut unit = "KB";
+    for u in ["MB", "GB", "TB"] {
+        if x < 1024.0 {
+            break;
+        }
+        x /= 1024.0;
+        unit = u;
+    }
+    let shown = if x < 9.95 {
+        rounded(x, 1)
+    } else {
+        rounded(x, 0)
+    };
+    format!("{} {unit}", shown.strip_suffix(".0").unwrap_or(&shown))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_in_words() {
+        assert_eq!(bytes(0.0), "0 bytes");
+        assert_eq!(bytes(1.0), "1 byte");
+        assert_eq!(bytes(512.0), "512 bytes");
+        // 1,536 / 1,024 = 1.5
+        assert_eq!(bytes(1536.0), "1.5 KB");
+        // 8,598,323 / 1,048,576 = 8.1999… → 8.2
+        assert_eq!(bytes(8_598_323.0), "8.2 MB");
+        // 3 × 1,048,576 = 3 MB exactly: no ".0"
+        assert_eq!(bytes(3_145_728.0), "3 MB");
+        // 20,971,520 / 1,048,576 = 20: whole numbers from 10 up
+        assert_eq!(bytes(20_971_520.0), "20 MB");
+        // 10 × 1,073,741,824 = 10 GB
+        assert_eq!(bytes(10_737_418_240.0), "10 GB");
+        // 9.96 KB (10,199 bytes / 1,024 = 9.96) rounds to 10: no decimal
+        assert_eq!(bytes(10_199.0), "10 KB");
+    }
 
     #[test]
     fn counts_in_words() {

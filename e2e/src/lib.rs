@@ -344,6 +344,91 @@ impl App {
         v.as_str().map(str::to_string)
     }
 
+    /// Runs `body` on the app's IndexedDB store (`golden-thread` / `kept`) in a transaction of
+    /// `mode`; `body` sees `s` (the store), `args` (the arguments), and ends by calling
+    /// `finish(value)`, which closes the database and returns `value`.
+    async fn with_store(&self, mode: &str, body: &str, args: Vec<Value>) -> Value {
+        let script = format!(
+            r#"const done = arguments[arguments.length - 1];
+            const args = Array.from(arguments).slice(0, -1);
+            const open = indexedDB.open('golden-thread');
+            open.onupgradeneeded = () => open.result.createObjectStore('kept');
+            open.onerror = () => done({{ error: String(open.error) }});
+            open.onsuccess = () => {{
+              const db = open.result;
+              const tx = db.transaction('kept', '{mode}');
+              const s = tx.objectStore('kept');
+              const finish = (v) => {{ db.close(); done(v); }};
+              tx.onabort = () => finish({{ error: String(tx.error) }});
+              {body}
+            }};"#
+        );
+        let v = self
+            .client
+            .execute_async(&script, args)
+            .await
+            .expect("read the app's IndexedDB store");
+        assert!(v.get("error").is_none(), "IndexedDB: {v}");
+        v
+    }
+
+    /// A value the app keeps in its IndexedDB store (None when absent).
+    pub async fn stored(&self, key: &str) -> Option<String> {
+        self.with_store(
+            "readonly",
+            "const r = s.get(args[0]); r.onsuccess = () => finish(r.result === undefined ? null : r.result);",
+            vec![json!(key)],
+        )
+        .await
+        .as_str()
+        .map(str::to_string)
+    }
+
+    /// Every key and value the app keeps in its IndexedDB store, in key order.
+    pub async fn stored_all(&self) -> Vec<(String, String)> {
+        let v = self
+            .with_store(
+                "readonly",
+                "const k = s.getAllKeys(); const v = s.getAll(); tx.oncomplete = () => finish(k.result.map((key, i) => [key, v.result[i]]));",
+                vec![],
+            )
+            .await;
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|kv| {
+                        (
+                            kv[0].as_str().unwrap_or_default().to_string(),
+                            kv[1].as_str().unwrap_or_default().to_string(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Puts a value in the app's IndexedDB store (as another version of the app, or damage,
+    /// might have left it).
+    pub async fn store(&self, key: &str, value: &str) {
+        self.with_store(
+            "readwrite",
+            "s.put(args[1], args[0]); tx.oncomplete = () => finish(true);",
+            vec![json!(key), json!(value)],
+        )
+        .await;
+    }
+
+    /// Turns on editing (the switch at the end of the navigation), unless it is on.
+    pub async fn start_editing(&self) {
+        let pressed = self
+            .js("return document.querySelector('[data-testid=edit-toggle]').getAttribute('aria-pressed')")
+            .await;
+        if pressed != "true" {
+            self.click("[data-testid=edit-toggle]").await;
+        }
+        self.find("[data-testid=edit-bar]").await;
+    }
+
     /// Runs a script and returns its result.
     pub async fn js(&self, script: &str) -> Value {
         self.client.execute(script, vec![]).await.expect("script")

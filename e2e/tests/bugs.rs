@@ -37,16 +37,6 @@ fn storage_key() -> String {
     "golden-thread/edits/onesource-onesource-performance".into()
 }
 
-async fn start_editing(app: &Arc<App>) {
-    let pressed = app
-        .js("return document.querySelector('[data-testid=edit-toggle]').getAttribute('aria-pressed')")
-        .await;
-    if pressed != "true" {
-        app.click("[data-testid=edit-toggle]").await;
-    }
-    app.find("[data-testid=edit-bar]").await;
-}
-
 async fn wait_form_closed(app: &Arc<App>) {
     app.wait_until("the form closes", |c| async move {
         c.execute(
@@ -62,7 +52,7 @@ async fn wait_form_closed(app: &Arc<App>) {
 
 /// Edits the latest actual of an indicator on its page (already open) and saves.
 async fn edit_actual(app: &Arc<App>, id: &str, value: &str) {
-    start_editing(app).await;
+    app.start_editing().await;
     let p = latest_period(id);
     app.click(&format!("[data-testid=edit-row-{p}]")).await;
     app.type_into("[data-testid=edit-actual]", value).await;
@@ -153,7 +143,7 @@ async fn an_undo_in_one_tab_is_not_brought_back_by_the_other() {
             .await
             .unwrap();
         app.open("#/indicators/EX-02-LBH").await;
-        start_editing(&app).await;
+        app.start_editing().await;
         // Tab 1 makes two edits (two indicators).
         app.client.switch_to_window(first.clone()).await.unwrap();
         edit_actual(&app, "EX-01-LBH", "44.4").await;
@@ -200,7 +190,7 @@ async fn an_undo_in_one_tab_is_not_brought_back_by_the_other() {
         );
         // Tab 2's next save does not bring it back.
         edit_actual(&app, "EX-02-LBH", "33.3").await;
-        let stored = app.local_storage(&storage_key()).await.unwrap();
+        let stored = app.stored(&storage_key()).await.unwrap();
         assert!(
             stored.contains("44.4") && stored.contains("33.3") && !stored.contains("55.5"),
             "{stored}"
@@ -213,7 +203,7 @@ async fn an_undo_in_one_tab_is_not_brought_back_by_the_other() {
                 .unwrap_or(false)
         })
         .await;
-        let stored = app.local_storage(&storage_key()).await.unwrap();
+        let stored = app.stored(&storage_key()).await.unwrap();
         assert!(!stored.contains("55.5"), "{stored}");
         assert_eq!(changes_link(&app).await, "Your changes (2)");
     })

@@ -1,4 +1,4 @@
-//! Editing, local storage, import and export in a real browser: nothing the officer had is
+//! Editing, storage (IndexedDB), import and export in a real browser: nothing the officer had is
 //! ever lost.
 
 use gt_e2e::{artifacts_dir, root, run, App, Options};
@@ -37,19 +37,11 @@ fn storage_key() -> String {
     "golden-thread/edits/onesource-onesource-performance".into()
 }
 
-async fn start_editing(app: &Arc<App>) {
-    let pressed = app.js("return document.querySelector('[data-testid=edit-toggle]').getAttribute('aria-pressed')").await;
-    if pressed != "true" {
-        app.click("[data-testid=edit-toggle]").await;
-    }
-    app.find("[data-testid=edit-bar]").await;
-}
-
 /// Opens the indicator page, edits the latest period's actual, saves.
 async fn edit_actual(app: &Arc<App>, value: &str) {
     let p = latest_period(IND);
     app.open(&format!("#/indicators/{IND}")).await;
-    start_editing(app).await;
+    app.start_editing().await;
     app.click(&format!("[data-testid=edit-row-{p}]")).await;
     app.type_into("[data-testid=edit-actual]", value).await;
     app.click("[data-testid=edit-save]").await;
@@ -80,6 +72,16 @@ async fn last_download(app: &Arc<App>) -> (String, String) {
     )
 }
 
+/// What the app has kept aside as unreadable.
+async fn corrupt(app: &Arc<App>) -> Vec<String> {
+    app.stored_all()
+        .await
+        .into_iter()
+        .filter(|(k, _)| k.starts_with("golden-thread/corrupt/"))
+        .map(|(_, v)| v)
+        .collect()
+}
+
 #[tokio::test]
 async fn an_edit_survives_reload_and_can_be_undone() {
     run("edit_reload_undo", Options::default(), |app| async move {
@@ -90,9 +92,14 @@ async fn an_edit_survives_reload_and_can_be_undone() {
         assert_eq!(row_actual(&app, &p).await, "12.5%");
         let status = app.text_of(&format!("[data-testid=figure-row][data-period='{p}'] .gt-tag")).await;
         assert_eq!(status, "Off target", "ratings update at once");
-        let saved = app.text("save-status").await;
-        assert!(saved.starts_with("Saved in this browser at "), "{saved}");
-        let stored = app.local_storage(&storage_key()).await.expect("saved in local storage");
+        app.wait_until("saved", |c| async move {
+            c.execute("return document.querySelector('[data-testid=save-status]').textContent", vec![])
+                .await
+                .map(|v| v.as_str().unwrap_or("").starts_with("Saved in this browser at "))
+                .unwrap_or(false)
+        })
+        .await;
+        let stored = app.stored(&storage_key()).await.expect("saved in the browser");
         assert!(stored.contains("12.5"), "{stored}");
         // The exception report on the overview now has it.
         app.open("#/").await;
@@ -103,7 +110,7 @@ async fn an_edit_survives_reload_and_can_be_undone() {
         app.reload().await;
         assert_eq!(row_actual(&app, &p).await, "12.5%");
         // Undo (button), then redo with the keyboard, then undo again.
-        start_editing(&app).await;
+        app.start_editing().await;
         app.click("[data-testid=undo]").await;
         app.wait_until("undone", |c| {
             let p = p.clone();
@@ -122,7 +129,7 @@ async fn an_edit_survives_reload_and_can_be_undone() {
         app.click("[data-testid=undo]").await;
         app.reload().await;
         assert_eq!(row_actual(&app, &p).await, before, "the undo was saved too");
-        assert_eq!(app.local_storage(&storage_key()).await, None);
+        assert_eq!(app.stored(&storage_key()).await, None);
     })
     .await;
 }
@@ -132,7 +139,7 @@ async fn inputs_are_checked_as_you_type_and_new_periods_can_be_added() {
     run("edit_validation", Options::default(), |app| async move {
         let p = latest_period(IND);
         app.open(&format!("#/indicators/{IND}")).await;
-        start_editing(&app).await;
+        app.start_editing().await;
         app.click(&format!("[data-testid=edit-row-{p}]")).await;
         app.type_into("[data-testid=edit-actual]", "9O.5").await;
         let msg = app.text_of(".gt-field-error").await;
@@ -142,7 +149,7 @@ async fn inputs_are_checked_as_you_type_and_new_periods_can_be_added() {
         // Saving with a problem saves nothing.
         app.click("[data-testid=edit-save]").await;
         assert!(app.find_all("[data-testid=edit-form]").await.len() == 1);
-        assert_eq!(app.local_storage(&storage_key()).await, None);
+        assert_eq!(app.stored(&storage_key()).await, None);
         // A status set by hand needs a justification.
         app.type_into("[data-testid=edit-actual]", "95").await;
         app.js("const s = document.querySelector('[data-testid=edit-rag]'); s.value = 'red'; s.dispatchEvent(new Event('change'));").await;
@@ -302,10 +309,18 @@ async fn hart_csv_imports_as_a_new_dataset_and_names_are_text() {
 async fn storage_full_keeps_the_edit_and_says_so() {
     run("storage_full", Options::default(), |app| async move {
         app.open(&format!("#/indicators/{IND}")).await;
-        app.js("window.__setItem = Storage.prototype.setItem; Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };").await;
+        app.js("window.__put = IDBObjectStore.prototype.put; IDBObjectStore.prototype.put = function () { throw new DOMException('full', 'QuotaExceededError'); };").await;
         edit_actual(&app, "66.6").await;
-        let status = app.text("save-status").await;
-        assert!(status.starts_with("Not saved: this browser's storage for Golden Thread is full"), "{status}");
+        app.wait_until("the failure is shown", |c| async move {
+            c.execute("return document.querySelector('[data-testid=save-status]').textContent", vec![])
+                .await
+                .map(|v| v.as_str().unwrap_or("").starts_with("Not saved: this browser's storage for Golden Thread is full"))
+                .unwrap_or(false)
+        })
+        .await;
+        // The indicator page does not say the figures are saved in this browser.
+        let note = app.text(&format!("saved-{}", latest_period(IND))).await;
+        assert!(note.contains("in this page only (not kept in this browser)"), "{note}");
         assert_eq!(row_actual(&app, &latest_period(IND)).await, "66.6%", "the edit is kept in memory");
         // The changes can be exported at once.
         app.open("#/changes").await;
@@ -314,9 +329,9 @@ async fn storage_full_keeps_the_edit_and_says_so() {
         assert!(name.contains("changes"), "{name}");
         assert!(text.contains("66.6"), "{text}");
         // When storage works again, the next save keeps everything.
-        app.js("Storage.prototype.setItem = window.__setItem;").await;
+        app.js("IDBObjectStore.prototype.put = window.__put;").await;
         edit_actual(&app, "66.7").await;
-        let stored = app.local_storage(&storage_key()).await.unwrap();
+        let stored = app.stored(&storage_key()).await.unwrap();
         assert!(stored.contains("66.6") && stored.contains("66.7"), "{stored}");
     })
     .await;
@@ -326,17 +341,16 @@ async fn storage_full_keeps_the_edit_and_says_so() {
 async fn corrupted_storage_is_kept_aside_not_overwritten() {
     run("corrupt_storage", Options::default(), |app| async move {
         app.open("#/").await;
-        app.js(&format!("localStorage.setItem('{}', '{{ this is not json');", storage_key())).await;
+        app.store(&storage_key(), "{ this is not json").await;
         app.reload().await;
         let notice = app.text("notices").await;
         assert!(notice.contains("could not be read"), "{notice}");
         assert!(notice.contains("kept aside"), "{notice}");
-        let aside = app.js("return Object.keys(localStorage).filter(k => k.startsWith('golden-thread/corrupt/')).map(k => localStorage.getItem(k))").await;
-        assert_eq!(aside, serde_json::json!(["{ this is not json"]));
+        let aside = corrupt(&app).await;
+        assert_eq!(aside, vec!["{ this is not json".to_string()]);
         // Editing now does not touch the kept copy.
         edit_actual(&app, "55.5").await;
-        let aside2 = app.js("return Object.keys(localStorage).filter(k => k.startsWith('golden-thread/corrupt/')).length").await;
-        assert_eq!(aside2, 1);
+        assert_eq!(corrupt(&app).await.len(), 1);
     })
     .await;
 }
@@ -365,7 +379,7 @@ async fn a_second_tabs_edit_is_not_lost() {
             notice.contains("1 change made in another tab has been added here"),
             "{notice}"
         );
-        start_editing(&app).await;
+        app.start_editing().await;
         let p = latest_period("EX-02-LBH");
         app.click(&format!("[data-testid=edit-row-{p}]")).await;
         app.type_into("[data-testid=edit-actual]", "33.3").await;
@@ -381,7 +395,7 @@ async fn a_second_tabs_edit_is_not_lost() {
         })
         .await;
         // Both edits are stored; tab 1 has both too.
-        let stored = app.local_storage(&storage_key()).await.unwrap();
+        let stored = app.stored(&storage_key()).await.unwrap();
         assert!(
             stored.contains("44.4") && stored.contains("33.3"),
             "{stored}"
@@ -492,7 +506,7 @@ async fn action_and_project_progress_and_a_new_action() {
         let action = area["actions"][0]["id"].as_str().unwrap().to_string();
         let n_actions = area["actions"].as_array().unwrap().len();
         app.open(&format!("#/improvement/{area_id}")).await;
-        start_editing(&app).await;
+        app.start_editing().await;
         // Progress for the next quarter.
         app.js("const s = document.querySelector('[data-testid=plan-edit-period]'); s.value = 'next'; s.dispatchEvent(new Event('change'));").await;
         app.click(&format!("[data-testid=update-{action}]")).await;
@@ -534,7 +548,7 @@ async fn action_and_project_progress_and_a_new_action() {
         // A project's progress on a priority page.
         let project = d["priorities"][0]["projects"][0]["id"].as_str().unwrap().to_string();
         app.open("#/priorities/P1").await;
-        start_editing(&app).await;
+        app.start_editing().await;
         app.click(&format!("[data-testid=update-{project}]")).await;
         // Choose a status other than the current one.
         app.js("const s = document.querySelector('[data-testid=update-status]'); s.value = s.value === 'red' ? 'amber' : 'red'; s.dispatchEvent(new Event('change'));").await;

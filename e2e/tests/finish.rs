@@ -29,16 +29,6 @@ fn latest_period(id: &str) -> String {
         .unwrap()
 }
 
-async fn start_editing(app: &Arc<App>) {
-    let pressed = app
-        .js("return document.querySelector('[data-testid=edit-toggle]').getAttribute('aria-pressed')")
-        .await;
-    if pressed != "true" {
-        app.click("[data-testid=edit-toggle]").await;
-    }
-    app.find("[data-testid=edit-bar]").await;
-}
-
 async fn focused_testid(app: &Arc<App>) -> String {
     app.js("const a = document.activeElement; return a ? (a.getAttribute('data-testid') || a.tagName) : ''")
         .await
@@ -65,7 +55,7 @@ async fn the_figures_form_opens_under_its_row_and_gives_focus_back() {
     run("finish-edit-in-place", Options::default(), |app| async move {
         let p = latest_period(IND);
         app.open(&format!("#/indicators/{IND}")).await;
-        start_editing(&app).await;
+        app.start_editing().await;
         let edit = format!("[data-testid=edit-row-{p}]");
         app.click(&edit).await;
         app.find("[data-testid=edit-form]").await;
@@ -167,7 +157,7 @@ async fn the_figures_form_opens_under_its_row_and_gives_focus_back() {
 async fn one_finish_editing_button_and_the_edit_bar_is_in_a_landmark() {
     run("finish-one-button", Options { width: 768, height: 1000, ..Options::default() }, |app| async move {
         app.open(&format!("#/indicators/{IND}")).await;
-        start_editing(&app).await;
+        app.start_editing().await;
         let n = app
             .js("return [...document.querySelectorAll('button, a')].filter(b => b.textContent.trim() === 'Finish editing').length")
             .await;
@@ -195,7 +185,7 @@ async fn the_form_fits_a_phone() {
     run("finish-edit-phone", Options { width: 375, height: 800, ..Options::default() }, |app| async move {
         let p = latest_period(IND);
         app.open(&format!("#/indicators/{IND}")).await;
-        start_editing(&app).await;
+        app.start_editing().await;
         app.click(&format!("[data-testid=edit-row-{p}]")).await;
         app.find("[data-testid=edit-form]").await;
         let fits = app
@@ -331,7 +321,7 @@ async fn times_are_local_live_and_after_a_reload() {
         assert_ne!(offset, 0, "the browser runs in Auckland time");
         let p = latest_period(IND);
         app.open(&format!("#/indicators/{IND}")).await;
-        start_editing(&app).await;
+        app.start_editing().await;
         app.click(&format!("[data-testid=edit-row-{p}]")).await;
         app.type_into("[data-testid=edit-actual]", "44.4").await;
         app.click("[data-testid=edit-save]").await;
@@ -353,7 +343,7 @@ async fn times_are_local_live_and_after_a_reload() {
         app.reload().await;
         let again = app.text_of("[data-testid=change-row] td.gt-nowrap").await;
         assert_eq!(again, when, "the same after a reload");
-        start_editing(&app).await;
+        app.start_editing().await;
         let saved = app.text("save-status").await;
         assert!(saved.contains(&format!("at {hour}")), "{saved}: local {hour} after a reload");
     })

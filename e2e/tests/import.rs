@@ -35,13 +35,9 @@ fn options() -> Options {
     }
 }
 
-/// Everything this page keeps in the browser's local storage, in order.
-async fn storage(app: &Arc<App>) -> String {
-    app.js("return JSON.stringify(Object.keys(localStorage).sort().map(k => [k, localStorage.getItem(k)]))")
-        .await
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
+/// Everything this page keeps in the browser (IndexedDB), in order.
+async fn storage(app: &Arc<App>) -> Vec<(String, String)> {
+    app.stored_all().await
 }
 
 /// The periods of an indicator's figures table, latest first, and the actual of each.

@@ -61,21 +61,11 @@ fn latest_period(id: &str) -> String {
         .unwrap()
 }
 
-async fn start_editing(app: &Arc<App>) {
-    let pressed = app
-        .js("return document.querySelector('[data-testid=edit-toggle]').getAttribute('aria-pressed')")
-        .await;
-    if pressed != "true" {
-        app.click("[data-testid=edit-toggle]").await;
-    }
-    app.find("[data-testid=edit-bar]").await;
-}
-
 /// Saves one figure, so the Changes page has a table and every page a draft.
 async fn make_a_change(app: &Arc<App>) {
     let p = latest_period(IND);
     app.open(&format!("#/indicators/{IND}")).await;
-    start_editing(app).await;
+    app.start_editing().await;
     app.click(&format!("[data-testid=edit-row-{p}]")).await;
     app.type_into("[data-testid=edit-commentary]", "Checked on a phone")
         .await;

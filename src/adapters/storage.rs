@@ -1,5 +1,6 @@
-//! The browser's local storage: the only place edits and imported data live between visits.
-//! Every failure (storage off in private mode, quota full) is reported, never swallowed.
+//! The browser's local storage, where edits and imported data were kept before they moved to
+//! IndexedDB (`idb.rs`): read once to move them over, then removed. Also the tab's session
+//! storage (editing mode across a reload), and the storage errors every store reports.
 
 use leptos::prelude::*;
 
@@ -38,25 +39,6 @@ pub fn get(key: &str) -> Result<Option<String>, StorageError> {
         .map_err(|e| StorageError::Other(format!("{e:?}")))
 }
 
-/// Writes a key.
-pub fn set(key: &str, value: &str) -> Result<(), StorageError> {
-    store()?.set_item(key, value).map_err(|e| {
-        let name = js_sys::Reflect::get(&e, &"name".into())
-            .ok()
-            .and_then(|n| n.as_string())
-            .unwrap_or_default();
-        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
-            StorageError::Full
-        } else {
-            StorageError::Other(if name.is_empty() {
-                format!("{e:?}")
-            } else {
-                name
-            })
-        }
-    })
-}
-
 /// Removes a key.
 pub fn remove(key: &str) -> Result<(), StorageError> {
     store()?
@@ -64,14 +46,16 @@ pub fn remove(key: &str) -> Result<(), StorageError> {
         .map_err(|e| StorageError::Other(format!("{e:?}")))
 }
 
-/// Follows writes made by other tabs of this site: `f(key, new_value)`.
-pub fn on_other_tab_change(f: impl Fn(String, Option<String>) + 'static) {
-    let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
-        if let Some(key) = ev.key() {
-            f(key, ev.new_value());
-        }
-    });
-    std::mem::forget(handle);
+/// Every key that starts with `prefix`.
+pub fn keys(prefix: &str) -> Vec<String> {
+    let Ok(s) = store() else {
+        return Vec::new();
+    };
+    let n = s.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .collect()
 }
 
 fn session() -> Result<web_sys::Storage, StorageError> {

@@ -3,7 +3,7 @@
 use crate::adapters::download;
 use crate::edits;
 use crate::importing::{self, use_importer, CsvChoice, Pending, Readable};
-use crate::state::{use_app, use_data, Load, Origin};
+use crate::state::{use_app, use_data, Kept, Load, Origin};
 use gt_core::route::Route;
 use leptos::prelude::*;
 
@@ -228,10 +228,19 @@ fn DataBody(ds: std::sync::Arc<gt_core::Dataset>) -> impl IntoView {
         Origin::BuiltIn => view! { <p class="gt-body" data-testid="origin">"You are looking at the built-in data."</p> }.into_any(),
         Origin::Bundle => view! { <p class="gt-body" data-testid="origin">"You are looking at an offline copy: the app and its data are in this one file, and it works with no network."</p> }.into_any(),
         Origin::Link(url) => view! { <p class="gt-body" data-testid="origin">"This data was opened from "<code>{url}</code>" (named in the link)."</p> }.into_any(),
-        Origin::Imported { name, at } => view! {
-            <p class="gt-body" data-testid="origin">{format!("You are looking at data imported from {name}{}, kept in this browser. ", if at.is_empty() { String::new() } else { format!(" on {}", at.get(..10).unwrap_or("")) })}
-                <button type="button" class="gt-link-button" data-testid="back-to-built-in" on:click=move |_| importing::back_to_built_in(state)>"Go back to the built-in data"</button></p>
-        }.into_any(),
+        Origin::Imported { name, at } => {
+            let on = if at.is_empty() { String::new() } else { format!(" on {}", at.get(..10).unwrap_or("")) };
+            // Said only once it is known: kept, being kept, or not kept and why.
+            let kept = move || match state.kept.get() {
+                Kept::Yes => ", kept in this browser: it opens again on your next visit. ".to_string(),
+                Kept::Saving => ", being kept in this browser… ".to_string(),
+                Kept::No(why) => format!(". It is not kept in this browser ({why}), so it will be gone after you close or reload the page: download the data (JSON) below to keep it. "),
+            };
+            view! {
+                <p class="gt-body" data-testid="origin">{format!("You are looking at data imported from {name}{on}")}{kept}
+                    <button type="button" class="gt-link-button" data-testid="back-to-built-in" on:click=move |_| importing::back_to_built_in(state)>"Go back to the built-in data"</button></p>
+            }.into_any()
+        }
     }
     };
     let edits_n = move || state.changes_made();
@@ -277,6 +286,7 @@ fn DataBody(ds: std::sync::Arc<gt_core::Dataset>) -> impl IntoView {
             Err(e) => view! { <p class="gt-field-error" role="alert" data-testid="offline-copy-status">{format!("The offline copy could not be made: {e}")}</p> }.into_any(),
         })}
         <ImportPanel/>
+        <crate::pages::data_storage::StoragePanel/>
         {move || matches!(state.source.get(), Load::Failed { .. }).then(|| view! { <p>"The data could not be loaded."</p> })}
     }
 }

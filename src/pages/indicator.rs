@@ -193,7 +193,7 @@ fn IndicatorDetail(
                             aria-expanded=move || if editing_period.get() == Some(vp) { "true" } else { "false" }
                             on:click=move |_| open_form(vp)>"Edit"<span class="gt-visually-hidden">{format!(" figures for {label}")}</span></button>
                             <span class="gt-saved-note" role="status" data-testid=format!("saved-{}", vp.id())>
-                                {move || (saved_period.get() == Some(vp)).then(|| format!("Saved: figures for {}, in this browser", vp.short_label()))}
+                                {move || (saved_period.get() == Some(vp)).then(|| format!("Saved: figures for {}, {}", vp.short_label(), state.saved_where()))}
                             </span></td>
                     })}
                 </tr>

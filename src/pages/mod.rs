@@ -5,6 +5,7 @@ pub mod area;
 pub mod changes;
 pub mod compare;
 pub mod data;
+pub mod data_storage;
 pub mod improvement;
 pub mod indicator;
 pub mod indicators;

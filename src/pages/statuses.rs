@@ -121,7 +121,7 @@ pub fn StatusesPage() -> impl IntoView {
                     }
                 })}
                 <p class="gt-confirm" role="status" data-testid=format!("scheme-saved-{k}")>
-                    {let k = k.clone(); move || (saved.get().as_deref() == Some(k.as_str())).then_some("Scheme saved in this browser. Statuses now follow it.")}
+                    {let k = k.clone(); move || (saved.get().as_deref() == Some(k.as_str())).then(|| format!("Scheme saved {}. Statuses now follow it.", state.saved_where()))}
                 </p>
                 {form}
             </section>
