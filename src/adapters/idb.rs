@@ -78,6 +78,10 @@ async fn answer(req: &IdbRequest, deadline: bool) -> Result<JsValue, StorageErro
     })
     .await
     .map_err(|_| {
+        if deadline && req.ready_state() == web_sys::IdbRequestReadyState::Pending {
+            // Not refused: the store did not answer in time. Say that, not "not allowed".
+            return StorageError::Other(TIMED_OUT.into());
+        }
         req.error()
             .ok()
             .flatten()
@@ -86,6 +90,10 @@ async fn answer(req: &IdbRequest, deadline: bool) -> Result<JsValue, StorageErro
     })?;
     req.result().map_err(|e| failure(&e))
 }
+
+/// What a store that did not open in time is called in messages.
+const TIMED_OUT: &str =
+    "this browser's storage did not answer within 3 seconds; another tab may be holding it";
 
 /// Waits until a write transaction is committed (quota failures show up here, as an abort).
 async fn committed(tx: &IdbTransaction) -> Result<(), StorageError> {
@@ -128,6 +136,7 @@ async fn open(
     req.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
     let db = answer(&req, true).await.map_err(|e| match e {
         StorageError::Full => StorageError::Full,
+        StorageError::Other(why) if why == TIMED_OUT => StorageError::Other(why),
         _ => StorageError::Unavailable,
     })?;
     Ok(db.unchecked_into())
