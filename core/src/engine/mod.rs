@@ -10,7 +10,10 @@
 //! One calendar ([`periods`]) serves the whole app: every quarter or year that has an
 //! indicator figure or a plan update, newest first.
 
+pub mod changes;
+pub mod forecast;
 pub mod grouping;
+pub mod spc;
 pub mod trend;
 pub mod work;
 
@@ -20,7 +23,10 @@ use crate::rag::{self, Status, Travel};
 use crate::summary::{RagCounts, WorkCounts};
 use std::collections::BTreeMap;
 
+pub use changes::Change;
+pub use forecast::{Forecast, Method};
 pub use grouping::{ExceptionGroup, ExceptionGrouping};
+pub use spc::{Assurance, Spc, Variation, Xmr};
 pub use trend::{Trend, TREND_POINTS};
 pub use work::{is_overdue, latest_update, rollup, RollupAt, WorkAt};
 
