@@ -348,3 +348,81 @@ fn the_fixtures_verdicts_and_the_lists_filter() {
     let (_, bad) = IndicatorQuery::from_location(&Location::parse("#/indicators?spc=maybe"), &ds);
     assert_eq!(bad, ["spc \"maybe\" should be concern"]);
 }
+
+#[test]
+fn the_words_members_read() {
+    // The table's words for each rule and side (docs/analysis.md).
+    let words = [
+        (SpcRule::OutsideLimits, Side::High, "Above the upper limit"),
+        (SpcRule::OutsideLimits, Side::Low, "Below the lower limit"),
+        (
+            SpcRule::Shift,
+            Side::High,
+            "7 or more in a row above the mean",
+        ),
+        (
+            SpcRule::Shift,
+            Side::Low,
+            "7 or more in a row below the mean",
+        ),
+        (SpcRule::Trend, Side::High, "7 or more in a row rising"),
+        (SpcRule::Trend, Side::Low, "7 or more in a row falling"),
+        (
+            SpcRule::TwoOfThree,
+            Side::High,
+            "2 of 3 near the upper limit",
+        ),
+        (
+            SpcRule::TwoOfThree,
+            Side::Low,
+            "2 of 3 near the lower limit",
+        ),
+    ];
+    for (rule, side, said) in words {
+        assert_eq!(rule.describe(side), said);
+    }
+    // A point in two special causes names both, in the order found; a common-cause point none.
+    let v = [
+        10.0, 12.0, 10.0, 12.0, 10.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0, 15.0,
+    ];
+    let x = xmr(series(&v), Polarity::Higher, None);
+    assert_eq!(
+        x.point_words(11).as_deref(),
+        Some("7 or more in a row rising; 2 of 3 near the upper limit")
+    );
+    assert_eq!(x.point_words(0), None);
+    assert_eq!(x.point(0), Variation::CommonCause);
+    assert_eq!(x.point(5), Variation::Improvement);
+    // The words in links and data attributes, and each verdict's meaning for members.
+    let kinds = [
+        (Variation::Improvement, "improvement", "for the better"),
+        (Variation::Concern, "concern", "for the worse"),
+        (Variation::Neither, "neither", "no better or worse"),
+        (Variation::CommonCause, "common", "usual ups and downs"),
+    ];
+    for (v, word, meaning) in kinds {
+        assert_eq!(v.as_str(), word);
+        assert!(v.meaning().contains(meaning), "{v:?}");
+    }
+    let assurance = [
+        (
+            Assurance::HitAndMiss,
+            "hit_and_miss",
+            "some periods will meet it",
+        ),
+        (Assurance::Passing, "passing", "met every period"),
+        (Assurance::Failing, "failing", "will not be met"),
+    ];
+    for (a, word, meaning) in assurance {
+        assert_eq!(a.as_str(), word);
+        assert!(a.meaning().contains(meaning), "{a:?}");
+    }
+    assert_eq!(
+        Assurance::Passing.label(),
+        "Consistently passing the target"
+    );
+    assert_eq!(
+        Assurance::Failing.label(),
+        "Consistently failing the target"
+    );
+}

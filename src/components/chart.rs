@@ -52,24 +52,8 @@ pub fn TrendChart(
     {
         return view! { <p class="gt-body">"No figures to chart yet."</p> }.into_any();
     }
-    // The width the chart is shown at; until it is measured, a desktop width.
-    let width = RwSignal::new(WIDE);
     let figure = NodeRef::<leptos::html::Figure>::new();
-    let measure = move || {
-        if let Some(el) = figure.get_untracked() {
-            let w = el.client_width() as f64;
-            if w > 0.0 && (w - width.get_untracked()).abs() >= 1.0 {
-                width.set(w);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        if figure.get().is_some() {
-            measure();
-        }
-    });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    let width = shown_width(figure);
     let key = view! {
         <figcaption class="gt-chart__key">
             <span class="gt-chart__key-item"><svg viewBox="0 0 30 12" aria-hidden="true"><line x1="0" x2="30" y1="6" y2="6" class="gt-chart__actual"/></svg>"Actual"</span>
@@ -92,12 +76,35 @@ pub fn TrendChart(
     .into_any()
 }
 
+/// The width a chart's figure is shown at, measured once it is on the page and again when the
+/// window's width changes; until then, a desktop width. Charts are drawn at that width (one
+/// SVG unit is one CSS pixel) so their text keeps the size the styles give it.
+pub fn shown_width(figure: NodeRef<leptos::html::Figure>) -> RwSignal<f64> {
+    let width = RwSignal::new(WIDE);
+    let measure = move || {
+        if let Some(el) = figure.get_untracked() {
+            let w = el.client_width() as f64;
+            if w > 0.0 && (w - width.get_untracked()).abs() >= 1.0 {
+                width.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if figure.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    width
+}
+
 /// The width a chart is drawn at before it is measured, and the narrowest it is drawn.
-const WIDE: f64 = 760.0;
-const NARROWEST: f64 = 260.0;
+pub const WIDE: f64 = 760.0;
+pub const NARROWEST: f64 = 260.0;
 /// Axis text (`.gt-chart__tick` in main.css) is 14 px: about 7.5 px a character in the
 /// app's fonts, generously.
-const CHAR: f64 = 7.5;
+pub const CHAR: f64 = 7.5;
 
 /// The chart's SVG, `w` pixels wide.
 fn trend_svg(

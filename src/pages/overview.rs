@@ -1,6 +1,7 @@
 //! The overview: what a committee member sees first. What is Red, why, and what is being done.
 
 use crate::adapters::location;
+use crate::components::changes::ChangesTable;
 use crate::components::draft::DraftFlag;
 use crate::components::legend::RagLegend;
 use crate::components::period::{AsAt, PeriodNote, ReportingPeriodPicker};
@@ -275,6 +276,13 @@ pub fn OverviewPage() -> impl IntoView {
         let shared = e.shared_counts().total();
         let strategy_started = e.any_update(PlanKind::Strategy);
         let strategy_from = first_update(&ds, PlanKind::Strategy);
+        let (mut changes, changes_words) = e.change_rows(|_| true);
+        let more = changes.split_off(changes.len().min(10));
+        let since = e.previous_period().short_label();
+        let changed_heading = match p {
+            Period::Quarter { .. } => format!("Changed since last quarter ({since})"),
+            _ => format!("Changed since {since}"),
+        };
         view! {
             <section aria-labelledby="key-heading">
                 <h2 class="gt-heading-l" id="key-heading">"Key strategic indicators"</h2>
@@ -293,6 +301,15 @@ pub fn OverviewPage() -> impl IntoView {
                     )}</p>
                 })}
                 <RagLegend schemes=Signal::stored(schemes)/>
+            </section>
+            <section aria-labelledby="changes-heading" data-testid="changes">
+                <h2 class="gt-heading-l" id="changes-heading">{changed_heading}</h2>
+                <p class="gt-body" data-testid="changes-words">{changes_words}</p>
+                {(!changes.is_empty()).then(|| view! { <ChangesTable rows=changes caption=format!("Ratings changed since {since}, worst first") links=true/> })}
+                {(!more.is_empty()).then(|| view! {
+                    <details class="gt-details"><summary class="gt-details__summary">{format!("Show the other {} changes", more.len())}</summary>
+                        <ChangesTable rows=more caption="The other changes" links=true/></details>
+                })}
             </section>
             <section aria-labelledby="exceptions-heading">
                 <h2 class="gt-heading-l" id="exceptions-heading">"Exception report: what needs attention"</h2>

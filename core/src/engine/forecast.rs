@@ -171,7 +171,7 @@ impl<'a> Engine<'a> {
                             hi.max(outturn),
                             Method::LastYearsProfile,
                             format!("Last year's profile: the year-to-date figure after {so_far}, grown as much as last year's grew from the same point to the year end."),
-                            "Range: the rest of the year growing as last year's did, at the lowest and the highest rate this year's growth has run against last year's so far.".to_string(),
+                            "The rest of the year growing as last year's did, at the lowest and the highest rate this year's growth has run against last year's so far.".to_string(),
                             final_target,
                             Some(fin),
                         )
@@ -190,7 +190,7 @@ impl<'a> Engine<'a> {
                             hi.max(outturn),
                             Method::StraightLine,
                             format!("Straight line from the year to date: the figure after {so_far}, continued at the same pace to the year end."),
-                            format!("Range: each {} still to come adding as little, or as much, as the least and the most any has added so far this year.", if n == 12 { "month" } else { "quarter" }),
+                            format!("Each {} still to come adding as little, or as much, as the least and the most any has added so far this year.", if n == 12 { "month" } else { "quarter" }),
                             final_target,
                             ly_final,
                         )
@@ -221,7 +221,7 @@ impl<'a> Engine<'a> {
                         high.max(outturn),
                         Method::SameQuarterLastYear,
                         format!("The {so_far} so far this year, with the same {} last year for each still to come, averaged over the year (the season is known from a full year of figures last year).", if n == 12 { "month" } else { "quarter" }),
-                        "Range: every period still to come at the lowest, and at the highest, figure so far this year (widened to take in the forecast).".to_string(),
+                        "Every period still to come at the lowest, and at the highest, figure so far this year (widened to take in the forecast).".to_string(),
                         Some(annual_target),
                         last_outturn,
                     )
@@ -232,7 +232,7 @@ impl<'a> Engine<'a> {
                         high,
                         Method::AverageSoFar,
                         format!("The average of the {so_far} so far this year, taken as the year's figure."),
-                        "Range: every period still to come at the lowest, and at the highest, figure so far this year.".to_string(),
+                        "Every period still to come at the lowest, and at the highest, figure so far this year.".to_string(),
                         Some(annual_target),
                         None,
                     )
