@@ -35,18 +35,39 @@ pub fn ChangesTable(
             }
         })
         .collect_view();
+    let table = view! {
+        <table class=if pack { "gt-pack-table" } else { "gt-table" } data-testid="status-changes-table">
+            <caption class=if pack { "" } else { "gt-table__caption" }>{caption}</caption>
+            <thead><tr>
+                <th scope="col">"Indicator"</th>
+                <th scope="col">"Council"</th>
+                <th scope="col">"Was"</th>
+                <th scope="col">"Now"</th>
+            </tr></thead>
+            <tbody>{body}</tbody>
+        </table>
+    };
+    // In the pack the table is printed as it is (a scrolling box would not break across pages).
+    if pack {
+        table.into_any()
+    } else {
+        view! { <div class="gt-table-wrap">{table}</div> }.into_any()
+    }
+}
+
+/// The same changes as a short list, one line each (the overview, where room is short).
+#[component]
+pub fn ChangesList(rows: Vec<ChangeRow>) -> impl IntoView {
     view! {
-        <div class="gt-table-wrap">
-            <table class=if pack { "gt-pack-table" } else { "gt-table" } data-testid="status-changes-table">
-                <caption class="gt-table__caption">{caption}</caption>
-                <thead><tr>
-                    <th scope="col">"Indicator"</th>
-                    <th scope="col">"Council"</th>
-                    <th scope="col">"Was"</th>
-                    <th scope="col">"Now"</th>
-                </tr></thead>
-                <tbody>{body}</tbody>
-            </table>
-        </div>
+        <ul class="gt-change-list" data-testid="status-changes-list">
+            {rows.into_iter().map(|r| view! {
+                <li data-testid="status-change-row" data-id=r.id.clone() data-before=r.before.as_str() data-now=r.now.as_str()>
+                    <a href=Route::Indicator(r.id.clone()).href()>{r.name.clone()}</a>
+                    <span class="gt-secondary">{format!(" · {} · ", r.council)}</span>
+                    <RagTag rag=r.before/><span aria-hidden="true">" → "</span><span class="gt-visually-hidden">" to "</span><RagTag rag=r.now/>
+                    <span class="gt-secondary">{if r.worsened { " worse" } else { " better" }}</span>
+                </li>
+            }).collect_view()}
+        </ul>
     }
 }

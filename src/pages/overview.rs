@@ -1,7 +1,7 @@
 //! The overview: what a committee member sees first. What is Red, why, and what is being done.
 
 use crate::adapters::location;
-use crate::components::changes::ChangesTable;
+use crate::components::changes::ChangesList;
 use crate::components::draft::DraftFlag;
 use crate::components::legend::RagLegend;
 use crate::components::period::{AsAt, PeriodNote, ReportingPeriodPicker};
@@ -277,7 +277,7 @@ pub fn OverviewPage() -> impl IntoView {
         let strategy_started = e.any_update(PlanKind::Strategy);
         let strategy_from = first_update(&ds, PlanKind::Strategy);
         let (mut changes, changes_words) = e.change_rows(|_| true);
-        let more = changes.split_off(changes.len().min(10));
+        let more = changes.split_off(changes.len().min(5));
         let since = e.previous_period().short_label();
         let changed_heading = match p {
             Period::Quarter { .. } => format!("Changed since last quarter ({since})"),
@@ -305,10 +305,10 @@ pub fn OverviewPage() -> impl IntoView {
             <section aria-labelledby="changes-heading" data-testid="changes">
                 <h2 class="gt-heading-l" id="changes-heading">{changed_heading}</h2>
                 <p class="gt-body" data-testid="changes-words">{changes_words}</p>
-                {(!changes.is_empty()).then(|| view! { <ChangesTable rows=changes caption=format!("Ratings changed since {since}, worst first") links=true/> })}
+                {(!changes.is_empty()).then(|| view! { <ChangesList rows=changes/> })}
                 {(!more.is_empty()).then(|| view! {
                     <details class="gt-details"><summary class="gt-details__summary">{format!("Show the other {} changes", more.len())}</summary>
-                        <ChangesTable rows=more caption="The other changes" links=true/></details>
+                        <ChangesList rows=more/></details>
                 })}
             </section>
             <section aria-labelledby="exceptions-heading">
