@@ -1,8 +1,9 @@
 //! The indicator list's view state (filters, period, sort, page), read from and written to the
 //! URL query, and applied to a dataset. The parameter names are a public contract:
-//! `council`, `service`, `status`, `frequency`, `key`, `differs`, `period`, `q`, `sort`, `page`.
+//! `council`, `service`, `status`, `frequency`, `key`, `differs`, `spc`, `period`, `q`, `sort`,
+//! `page`.
 
-use crate::engine::Engine;
+use crate::engine::{Engine, Variation};
 use crate::model::*;
 use crate::period::Period;
 use crate::rag::{variance, Direction};
@@ -70,6 +71,8 @@ pub struct IndicatorQuery {
     pub key_only: bool,
     /// Only statuses set by hand that differ from what the indicator's scheme gives.
     pub differs_only: bool,
+    /// Only indicators whose latest point is a special cause of concern (`spc=concern`).
+    pub spc_concern: bool,
     pub period: Option<Period>,
     pub text: String,
     pub sort: Option<SortKey>,
@@ -162,6 +165,11 @@ impl IndicatorQuery {
                     "0" | "false" | "no" | "" => {}
                     other => notes.push(format!("differs \"{other}\" should be 1 or 0")),
                 },
+                "spc" => match v.as_str() {
+                    "concern" => q.spc_concern = true,
+                    "" => {}
+                    other => notes.push(format!("spc \"{other}\" should be concern")),
+                },
                 "period" => match Period::parse(v.trim()) {
                     Ok(p) => q.period = Some(p),
                     Err(e) => notes.push(format!("period: {e}")),
@@ -224,6 +232,9 @@ impl IndicatorQuery {
         if self.differs_only {
             push("differs", "1".into());
         }
+        if self.spc_concern {
+            push("spc", "concern".into());
+        }
         if let Some(p) = self.period {
             push("period", p.id());
         }
@@ -256,6 +267,7 @@ impl IndicatorQuery {
             || !self.frequencies.is_empty()
             || self.key_only
             || self.differs_only
+            || self.spc_concern
             || !self.text.is_empty()
     }
 
@@ -268,6 +280,7 @@ impl IndicatorQuery {
             + self.frequencies.len()
             + usize::from(self.key_only)
             + usize::from(self.differs_only)
+            + usize::from(self.spc_concern)
             + usize::from(!self.text.trim().is_empty())
     }
 
@@ -340,6 +353,8 @@ pub struct Row {
     pub trend: Option<Direction>,
     /// The period of the latest figure when it is older than the period shown.
     pub as_at: Option<Period>,
+    /// The SPC verdict of the latest point (None without a chart; see [`Engine::spc`]).
+    pub spc: Option<Variation>,
 }
 
 /// The order statuses sort in: most in need of attention first.
@@ -454,8 +469,29 @@ pub fn apply(
     q: &IndicatorQuery,
     default_period: Option<Period>,
 ) -> Filtered {
+    apply_with(ds, index, q, default_period, None)
+}
+
+/// [`apply`] with every indicator's SPC verdict for the period already worked out
+/// ([`Engine::variations`], once per dataset and period), else worked out here.
+pub fn apply_with(
+    ds: &Dataset,
+    index: &SearchIndex,
+    q: &IndicatorQuery,
+    default_period: Option<Period>,
+    variations: Option<&[Option<Variation>]>,
+) -> Filtered {
     let period = q.period.or(default_period);
     let engine = period.map(|p| Engine::new(ds, p));
+    let worked;
+    let variations = match (variations, &engine) {
+        (Some(v), _) => v,
+        (None, Some(e)) => {
+            worked = e.variations();
+            &worked[..]
+        }
+        (None, None) => &[][..],
+    };
     let words: Vec<String> = q
         .text
         .to_lowercase()
@@ -482,6 +518,10 @@ pub fn apply(
             if q.differs_only && differs.is_none() {
                 return None;
             }
+            let spc = variations.get(n).copied().flatten();
+            if q.spc_concern && spc != Some(Variation::Concern) {
+                return None;
+            }
             let value = at.as_ref().and_then(|a| a.status.value);
             Some(Row {
                 index: n,
@@ -496,6 +536,7 @@ pub fn apply(
                 long: at.as_ref().and_then(|a| a.long_term).map(|t| t.direction),
                 trend: engine.as_ref().and_then(|e| e.trend(i).direction),
                 as_at: at.as_ref().and_then(|a| a.as_at),
+                spc,
             })
         })
         .collect();

@@ -100,11 +100,11 @@ pub fn shown_width(figure: NodeRef<leptos::html::Figure>) -> RwSignal<f64> {
 }
 
 /// The width a chart is drawn at before it is measured, and the narrowest it is drawn.
-const WIDE: f64 = 760.0;
-const NARROWEST: f64 = 260.0;
+pub const WIDE: f64 = 760.0;
+pub const NARROWEST: f64 = 260.0;
 /// Axis text (`.gt-chart__tick` in main.css) is 14 px: about 7.5 px a character in the
 /// app's fonts, generously.
-const CHAR: f64 = 7.5;
+pub const CHAR: f64 = 7.5;
 
 /// The chart's SVG, `w` pixels wide.
 fn trend_svg(

@@ -5,6 +5,7 @@
 //! [`Marks`]: the cover says them, and each row that differs from the published data says
 //! Draft.
 
+use crate::components::changes::ChangesTable;
 use crate::components::covering::{contents_view, covering_view, PageMap};
 use crate::components::draft::DraftFlag;
 use crate::components::status::{RagTag, WorkTag};
@@ -358,6 +359,9 @@ fn summary_section(s: &SummarySection) -> AnyView {
             <tbody>{council_rows}{shared_row}{total_row}</tbody>
         </table>
         {per_council}
+        <h3 class="gt-pack__h3" data-testid="pack-changes">"Changed since last quarter"</h3>
+        <p class="gt-pack__p" data-testid="pack-changes-words">{s.changes_words.clone()}</p>
+        {(!s.changes.is_empty()).then(|| view! { <ChangesTable rows=s.changes.clone() caption="Ratings changed since the previous period, worst first" links=true pack=true/> })}
     }
     .into_any()
 }
@@ -447,6 +451,7 @@ fn exceptions_section(s: &ExceptionsSection, m: &Marks) -> AnyView {
                         {e.set_by_hand.clone().map(|r| view! { <div><dt>"Status set by hand"</dt><dd>{r}</dd></div> })}
                         <div><dt>"Reasons for performance"</dt><dd>{e.reason.clone()}</dd></div>
                         <div><dt>"Remedial action"</dt><dd>{e.remedial_action.clone()}</dd></div>
+                        {e.forecast.clone().map(|f| view! { <div><dt>"Year-end forecast"</dt><dd data-testid="pack-forecast">{f}</dd></div> })}
                     </dl>
                 </div>
             }

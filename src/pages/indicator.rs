@@ -1,6 +1,7 @@
 //! An indicator's own page: where it stands as at the period, its trend chart, every figure
 //! (editable in place while editing) and its definition.
 
+use crate::components::analysis::IndicatorAnalysis;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::chart::TrendChart;
 use crate::components::draft::DraftFlag;
@@ -260,6 +261,7 @@ fn IndicatorDetail(
         }))}
         // A new period's form opens under its button.
         {move || editing_period.get().filter(|p| !in_rows.contains(p)).map(form_for.clone())}
+        <IndicatorAnalysis ds=ds.clone() indicator=ind.clone() period=period/>
         <h2 class="gt-heading-l">"About this indicator"</h2>
         <dl class="gt-summary-list gt-summary-list--dl" data-testid="definition">
             <div><dt>"Id"</dt><dd>{ind.id.clone()}</dd></div>

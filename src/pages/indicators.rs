@@ -6,11 +6,12 @@ use crate::components::chart::Sparkline;
 use crate::components::draft::DraftFlag;
 use crate::components::legend::RagLegend;
 use crate::components::period::{AsAt, ReportingPeriodPicker};
+use crate::components::spc::SpcChip;
 use crate::components::status::{DiffersMark, RagTag};
 use crate::components::travel::TravelText;
 use crate::state::{use_app, use_data};
 use gt_core::engine::{Engine, LONG_TERM, SHORT_TERM};
-use gt_core::filter::{apply, IndicatorQuery, SearchIndex, SortKey, PAGE_SIZE};
+use gt_core::filter::{apply_with, IndicatorQuery, SearchIndex, SortKey, PAGE_SIZE};
 use gt_core::route::Route;
 use gt_core::{Frequency, Rag};
 use leptos::prelude::*;
@@ -38,6 +39,15 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
         })
     };
     let query = Memo::new(move |_| view_state.with(|v| v.0.clone()));
+    // Every indicator's SPC verdict, once per data and period (not on every keystroke).
+    let variations = {
+        let ds = ds.clone();
+        Memo::new(move |_| {
+            state
+                .period()
+                .map(|p| Arc::new(Engine::new(&ds, p).variations()))
+        })
+    };
     let filtered = {
         let ds = ds.clone();
         // The period is the app's (state.period), the same on every page.
@@ -48,7 +58,8 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
                     period: None,
                     ..q.clone()
                 };
-                apply(&ds, &index, &q, period)
+                variations
+                    .with(|v| apply_with(&ds, &index, &q, period, v.as_deref().map(|v| &v[..])))
             })
         })
     };
@@ -209,6 +220,7 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
                             <td data-label="Target" class="gt-num">{fmt(r.target)}</td>
                             <td data-label="Status"><RagTag rag=r.rag manual=r.manual/>{r.differs.map(|d| view! { <DiffersMark rules=d/> })}
                                 {latest.map(|(s, as_at)| view! { <p class="gt-small gt-latest" data-testid="row-latest">"Latest: "<RagTag rag=s.rag manual=s.manual/><AsAt as_at=as_at/></p> })}
+                                <SpcChip variation=r.spc/>
                             </td>
                             <td data-label=SHORT_TERM><TravelText travel=st short=true/></td>
                             <td data-label=LONG_TERM><TravelText travel=lt short=true/></td>
@@ -343,6 +355,23 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
         })
         .collect_view();
 
+    // A filter that is on or off (its id is also its test id).
+    let flag = move |id: &'static str,
+                     label: &'static str,
+                     get: fn(&IndicatorQuery) -> bool,
+                     set: fn(&mut IndicatorQuery, bool)| {
+        view! {
+            <div class="gt-checkbox">
+                <input class="gt-checkbox__input" type="checkbox" id=id data-testid=id
+                    prop:checked=move || query.with(get)
+                    on:change:target=move |ev| {
+                        let on = ev.target().checked();
+                        update(&|q: &mut IndicatorQuery| set(q, on))
+                    }/>
+                <label class="gt-checkbox__label" for=id>{label}</label>
+            </div>
+        }
+    };
     view! {
         <h1 class="gt-heading-xl" data-testid="page-heading">"Indicators"</h1>
         <p class="gt-caption-l" data-testid="period-label">{period_label}</p>
@@ -412,24 +441,9 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
                     </select>
                 </div>
                 <div class="gt-filters__actions">
-                <div class="gt-checkbox">
-                    <input class="gt-checkbox__input" type="checkbox" id="filter-key" data-testid="filter-key"
-                        prop:checked=move || query.with(|q| q.key_only)
-                        on:change:target=move |ev| {
-                            let on = ev.target().checked();
-                            update(&|q: &mut IndicatorQuery| q.key_only = on)
-                        }/>
-                    <label class="gt-checkbox__label" for="filter-key">"Key strategic indicators only"</label>
-                </div>
-                <div class="gt-checkbox">
-                    <input class="gt-checkbox__input" type="checkbox" id="filter-differs" data-testid="filter-differs"
-                        prop:checked=move || query.with(|q| q.differs_only)
-                        on:change:target=move |ev| {
-                            let on = ev.target().checked();
-                            update(&|q: &mut IndicatorQuery| q.differs_only = on)
-                        }/>
-                    <label class="gt-checkbox__label" for="filter-differs">"Only statuses set by hand that differ from the rules"</label>
-                </div>
+                {flag("filter-key", "Key strategic indicators only", |q| q.key_only, |q, on| q.key_only = on)}
+                {flag("filter-differs", "Only statuses set by hand that differ from the rules", |q| q.differs_only, |q, on| q.differs_only = on)}
+                {flag("filter-spc", "Special cause: concern only (a real change for the worse)", |q| q.spc_concern, |q, on| q.spc_concern = on)}
                 <button type="button" class="gt-button gt-button--secondary gt-filters__clear" data-testid="clear-filters"
                     disabled=move || !query.with(|q| q.is_filtered())
                     on:click=move |_| set_query(query.get_untracked().cleared())>"Clear all filters"</button>

@@ -1,6 +1,7 @@
 //! The overview: what a committee member sees first. What is Red, why, and what is being done.
 
 use crate::adapters::location;
+use crate::components::changes::ChangesList;
 use crate::components::draft::DraftFlag;
 use crate::components::legend::RagLegend;
 use crate::components::period::{AsAt, PeriodNote, ReportingPeriodPicker};
@@ -287,6 +288,13 @@ pub fn OverviewPage() -> impl IntoView {
         let shared = e.shared_counts().total();
         let strategy_started = e.any_update(PlanKind::Strategy);
         let strategy_from = first_update(&ds, PlanKind::Strategy);
+        let (mut changes, changes_words) = e.change_rows(|_| true);
+        let more = changes.split_off(changes.len().min(5));
+        let since = e.previous_period().short_label();
+        let changed_heading = match p {
+            Period::Quarter { .. } => format!("Changed since last quarter ({since})"),
+            _ => format!("Changed since {since}"),
+        };
         view! {
             <section aria-labelledby="key-heading">
                 <h2 class="gt-heading-l" id="key-heading">"Key strategic indicators"</h2>
@@ -305,6 +313,15 @@ pub fn OverviewPage() -> impl IntoView {
                     )}</p>
                 })}
                 <RagLegend schemes=Signal::stored(schemes)/>
+            </section>
+            <section aria-labelledby="changes-heading" data-testid="changes">
+                <h2 class="gt-heading-l" id="changes-heading">{changed_heading}</h2>
+                <p class="gt-body" data-testid="changes-words">{changes_words}</p>
+                {(!changes.is_empty()).then(|| view! { <ChangesList rows=changes/> })}
+                {(!more.is_empty()).then(|| view! {
+                    <details class="gt-details"><summary class="gt-details__summary">{format!("Show the other {} changes", more.len())}</summary>
+                        <ChangesList rows=more/></details>
+                })}
             </section>
             <section aria-labelledby="exceptions-heading">
                 <h2 class="gt-heading-l" id="exceptions-heading">"Exception report: what needs attention"</h2>

@@ -11,7 +11,10 @@
 //! indicator figure or a plan update, newest first.
 
 pub mod compare;
+pub mod changes;
+pub mod forecast;
 pub mod grouping;
+pub mod spc;
 pub mod trend;
 pub mod work;
 
@@ -22,7 +25,10 @@ use crate::summary::{RagCounts, WorkCounts};
 use std::collections::BTreeMap;
 
 pub use compare::{Comparison, CouncilFigure, Grid, GridCell, GridRow};
+pub use changes::Change;
+pub use forecast::{Forecast, Method};
 pub use grouping::{ExceptionGroup, ExceptionGrouping};
+pub use spc::{Assurance, Spc, Variation, Xmr};
 pub use trend::{Trend, TREND_POINTS};
 pub use work::{is_overdue, latest_update, rollup, RollupAt, WorkAt};
 

@@ -392,6 +392,7 @@ fn summary_section(ds: &Dataset, q: &PackQuery, e: &Engine) -> SummarySection {
     } else {
         ""
     };
+    let (changes, changes_words) = e.change_rows(|i| q.shows_indicator(i));
     SummarySection {
         intro: format!(
             "How many indicators are in each status for {}.{shared_words} Amber and Red indicators are explained in the exception report.",
@@ -402,6 +403,8 @@ fn summary_section(ds: &Dataset, q: &PackQuery, e: &Engine) -> SummarySection {
         shared,
         total,
         per_council,
+        changes_words,
+        changes,
     }
 }
 
@@ -567,6 +570,7 @@ fn exceptions_section(ds: &Dataset, q: &PackQuery, e: &Engine) -> ExceptionsSect
                     .remedial_action
                     .clone()
                     .unwrap_or_else(|| "No remedial action given yet.".into()),
+                forecast: e.forecast(i).map(|f| f.sentence(i)),
             }
         })
         .collect();

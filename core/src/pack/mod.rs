@@ -175,6 +175,10 @@ pub struct SummarySection {
     /// pack is for more than one council.
     pub total: Option<RagCounts>,
     pub per_council: Vec<CouncilServices>,
+    /// "Changed since last quarter": the sentence, and the indicators whose rating changed
+    /// since the previous period (worst new status first; [`crate::engine::Engine::changes`]).
+    pub changes_words: String,
+    pub changes: Vec<crate::engine::changes::ChangeRow>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -309,6 +313,9 @@ pub struct ExceptionItem {
     pub set_by_hand: Option<String>,
     pub reason: String,
     pub remedial_action: String,
+    /// The year-end forecast in words, where the indicator has one
+    /// ([`crate::engine::Engine::forecast`]).
+    pub forecast: Option<String>,
 }
 
 // -------------------------------------------------------------------------------------------
