@@ -10,8 +10,8 @@
 //! One calendar ([`periods`]) serves the whole app: every quarter or year that has an
 //! indicator figure or a plan update, newest first.
 
-pub mod compare;
 pub mod changes;
+pub mod compare;
 pub mod forecast;
 pub mod grouping;
 pub mod spc;
@@ -24,8 +24,8 @@ use crate::rag::{self, Status, Travel};
 use crate::summary::{RagCounts, WorkCounts};
 use std::collections::BTreeMap;
 
-pub use compare::{Comparison, CouncilFigure, Grid, GridCell, GridRow};
 pub use changes::Change;
+pub use compare::{Comparison, CouncilFigure, Grid, GridCell, GridRow};
 pub use forecast::{Forecast, Method};
 pub use grouping::{ExceptionGroup, ExceptionGrouping};
 pub use spc::{Assurance, Spc, Variation, Xmr};
