@@ -462,6 +462,16 @@ impl App {
     }
 
     /// The page heading (`h1`).
+    /// Whether an element matching `selector` is on the page now (no waiting).
+    pub async fn exists(&self, selector: &str) -> bool {
+        self.js(&format!(
+            "return !!document.querySelector({})",
+            serde_json::to_string(selector).unwrap()
+        ))
+        .await
+            == true
+    }
+
     pub async fn heading(&self) -> String {
         self.text_of("main h1").await
     }
@@ -485,6 +495,51 @@ impl App {
         }
         eprintln!("saved a screenshot and the page HTML in {}", dir.display());
     }
+}
+
+/// The built-in data file (`public/data/onesource.json`) as JSON, for tests to work out what
+/// the app should show.
+pub fn builtin_data() -> Value {
+    let text = std::fs::read_to_string(root().join("public/data/onesource.json"))
+        .expect("the built-in data file public/data/onesource.json");
+    serde_json::from_str(&text).expect("the built-in data is JSON")
+}
+
+/// The latest period with an actual figure of a built-in indicator (`2019-20-Q3`).
+pub fn latest_period(id: &str) -> String {
+    let d = builtin_data();
+    let i = d["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == id)
+        .unwrap_or_else(|| panic!("no indicator {id} in the built-in data"))
+        .clone();
+    i["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["actual"].is_number())
+        .map(|v| v["period"].as_str().unwrap().to_string())
+        .max()
+        .unwrap()
+}
+
+/// Runs a command-line tool (pdftotext, pdfinfo…) and returns what it printed; a missing tool
+/// or a failure fails the test with what to install.
+pub fn run_tool(bin: &str, args: &[&str]) -> String {
+    let out = Command::new(bin).args(args).output().unwrap_or_else(|e| {
+        panic!(
+            "cannot run {bin} ({e}). The PDF checks need poppler-utils (pdfinfo, pdftotext, pdftoppm): \
+             `cargo xtask setup --browser` installs them (Debian: apt-get install poppler-utils)."
+        )
+    });
+    assert!(
+        out.status.success(),
+        "{bin} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// target/e2e-artifacts/<name>/, created.

@@ -3,35 +3,9 @@
 //! sort, and editing mode survives a reload.
 
 use gt_core::Period;
-use gt_e2e::{root, run, App, Options};
+use gt_e2e::{builtin_data, latest_period, run, App, Options};
 use serde_json::Value;
 use std::sync::Arc;
-
-fn data() -> Value {
-    serde_json::from_str(
-        &std::fs::read_to_string(root().join("public/data/onesource.json")).unwrap(),
-    )
-    .unwrap()
-}
-
-fn latest_period(id: &str) -> String {
-    let d = data();
-    let i = d["indicators"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["id"] == id)
-        .unwrap()
-        .clone();
-    i["values"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|v| v["actual"].is_number())
-        .map(|v| v["period"].as_str().unwrap().to_string())
-        .max()
-        .unwrap()
-}
 
 fn storage_key() -> String {
     "golden-thread/edits/onesource-onesource-performance".into()
@@ -79,7 +53,7 @@ fn data_in(hash: &str) -> Option<String> {
 
 #[tokio::test]
 async fn a_filter_keeps_the_data_file_the_link_named() {
-    let mut other = data();
+    let mut other = builtin_data();
     other["title"] = Value::String("Another Performance Report".into());
     let options = Options {
         overrides: vec![(

@@ -6,10 +6,9 @@
 //! data, and do not once the exported data is opened as the published data.
 
 use fantoccini::wd::PrintConfiguration;
-use gt_e2e::{artifacts_dir, run, App, Key, Options};
+use gt_e2e::{artifacts_dir, run, run_tool, App, Key, Options};
 use serde_json::Value;
 use std::path::Path;
-use std::process::Command;
 use std::sync::Arc;
 
 const Q2: &str = "2019-20-Q2";
@@ -28,27 +27,6 @@ fn squash(s: &str) -> String {
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{AD}' | '\u{2010}' | '\u{2011}'))
         .collect()
-}
-
-fn run_tool(bin: &str, args: &[&str]) -> String {
-    let out = Command::new(bin).args(args).output().unwrap_or_else(|e| {
-        panic!("cannot run {bin} ({e}): the PDF checks need poppler-utils (pdfinfo, pdftotext)")
-    });
-    assert!(
-        out.status.success(),
-        "{bin} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-async fn exists(app: &Arc<App>, selector: &str) -> bool {
-    app.js(&format!(
-        "return !!document.querySelector({})",
-        serde_json::to_string(selector).unwrap()
-    ))
-    .await
-        == true
 }
 
 async fn wait_js(app: &Arc<App>, what: &str, script: &str) {
@@ -384,7 +362,7 @@ async fn the_report_survives_a_reload_goes_with_undo_and_is_exported_and_csvs_sa
                 "return !document.querySelector('[data-testid=covering-report]')",
             )
             .await;
-            assert!(!exists(&app, "[data-testid=pack-contents-page]").await);
+            assert!(!app.exists("[data-testid=pack-contents-page]").await);
             app.click("[data-testid=redo]").await;
             app.find("[data-testid=covering-report]").await;
             app.click("[data-testid=finish-editing]").await;
@@ -449,7 +427,7 @@ async fn the_report_survives_a_reload_goes_with_undo_and_is_exported_and_csvs_sa
             // The published report is in the pack, with nothing said about a draft.
             visit(&app, &format!("#/report?period={Q2}")).await;
             assert!(app.text("covering-report").await.contains(SUBJECT));
-            assert!(!exists(&app, "[data-testid=pack-draft]").await);
+            assert!(!app.exists("[data-testid=pack-draft]").await);
         },
     )
     .await;

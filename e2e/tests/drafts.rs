@@ -6,10 +6,9 @@
 //! "Illustrative figures" on every page.
 
 use fantoccini::wd::PrintConfiguration;
-use gt_e2e::{artifacts_dir, root, run, App, Key, Options};
+use gt_e2e::{artifacts_dir, builtin_data, run, run_tool, App, Key, Options};
 use serde_json::Value;
 use std::path::Path;
-use std::process::Command;
 use std::sync::Arc;
 
 /// A key strategic indicator (annual) and the year edited: its latest outturn at Q2 and Q3
@@ -29,13 +28,6 @@ const PAGES: [&str; 9] = [
     "#/accessibility",
 ];
 
-fn data() -> Value {
-    serde_json::from_str(
-        &std::fs::read_to_string(root().join("public/data/onesource.json")).unwrap(),
-    )
-    .unwrap()
-}
-
 /// Text with all whitespace removed, so that words wrapped across lines in a PDF still match.
 fn squash(s: &str) -> String {
     s.replace('\u{FB01}', "fi")
@@ -43,15 +35,6 @@ fn squash(s: &str) -> String {
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect()
-}
-
-async fn exists(app: &Arc<App>, selector: &str) -> bool {
-    app.js(&format!(
-        "return !!document.querySelector({})",
-        serde_json::to_string(selector).unwrap()
-    ))
-    .await
-        == true
 }
 
 /// Goes to a route in the same page (keeping what this tab holds) and waits for its heading.
@@ -135,18 +118,6 @@ async fn running(app: &Arc<App>) -> String {
         .to_string()
 }
 
-fn run_tool(bin: &str, args: &[&str]) -> String {
-    let out = Command::new(bin).args(args).output().unwrap_or_else(|e| {
-        panic!("cannot run {bin} ({e}): the PDF checks need poppler-utils (pdftotext)")
-    });
-    assert!(
-        out.status.success(),
-        "{bin} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 /// Prints the page in this browser (WebDriver "Print Page": print media, A4, the page's own
 /// `@page` running header and footer) and returns the text of each PDF page.
 async fn print_pages(app: &Arc<App>, pdf: &Path) -> Vec<String> {
@@ -182,7 +153,7 @@ async fn offline_copy(app: &Arc<App>, name: &str) -> std::path::PathBuf {
 async fn one_edit_makes_every_page_the_pack_and_the_offline_copy_a_draft_until_undone() {
     run("drafts_edit_undo", Options::default(), |app| async move {
         app.open("#/").await;
-        assert!(!exists(&app, "[data-testid=draft-banner]").await, "no draft before any edit");
+        assert!(!app.exists("[data-testid=draft-banner]").await, "no draft before any edit");
         edit_once(&app).await;
 
         // Every page: the banner, with the published file and its date, and the source line.
@@ -285,11 +256,11 @@ async fn one_edit_makes_every_page_the_pack_and_the_offline_copy_a_draft_until_u
         app.click("[data-testid=finish-editing]").await;
         for hash in PAGES {
             visit(&app, hash).await;
-            assert!(!exists(&app, "[data-testid=draft-banner]").await, "no banner on {hash}");
+            assert!(!app.exists("[data-testid=draft-banner]").await, "no banner on {hash}");
             assert!(app.text("data-source").await.starts_with("Illustrative figures"));
         }
         visit(&app, "#/report?period=2019-20-Q2").await;
-        assert!(!exists(&app, "[data-testid=pack-draft]").await);
+        assert!(!app.exists("[data-testid=pack-draft]").await);
         assert!(flagged(&app, "[data-testid=pack-key-row]").await.is_empty());
         let css = running(&app).await;
         assert!(!css.contains("Draft"), "{css}");
@@ -298,7 +269,7 @@ async fn one_edit_makes_every_page_the_pack_and_the_offline_copy_a_draft_until_u
         app.client.goto(&format!("file://{}#/", copy.display())).await.unwrap();
         app.wait_ready().await;
         app.find("[data-testid=data-source]").await;
-        assert!(!exists(&app, "[data-testid=draft-banner]").await, "a copy made after the undo is no draft");
+        assert!(!app.exists("[data-testid=draft-banner]").await, "a copy made after the undo is no draft");
         assert!(flagged(&app, "[data-testid=key-tile]").await.is_empty());
     })
     .await;
@@ -327,7 +298,7 @@ async fn exporting_the_data_and_opening_it_makes_it_the_published_data() {
             for hash in PAGES {
                 visit(&app, hash).await;
                 assert!(
-                    !exists(&app, "[data-testid=draft-banner]").await,
+                    !app.exists("[data-testid=draft-banner]").await,
                     "no banner on {hash}"
                 );
                 let line = app.text("data-source").await;
@@ -350,7 +321,7 @@ async fn exporting_the_data_and_opening_it_makes_it_the_published_data() {
                 "the edited figure is the published one now"
             );
             visit(&app, "#/report?period=2019-20-Q2").await;
-            assert!(!exists(&app, "[data-testid=pack-draft]").await);
+            assert!(!app.exists("[data-testid=pack-draft]").await);
             assert!(app
                 .text("pack-source")
                 .await
@@ -369,7 +340,7 @@ async fn exporting_the_data_and_opening_it_makes_it_the_published_data() {
 #[tokio::test]
 async fn data_from_a_link_names_its_host_and_file_on_every_page_and_printed_page() {
     // Another council's file, served at another address of the test server.
-    let mut other = data();
+    let mut other = builtin_data();
     other.as_object_mut().unwrap().remove("illustrative");
     other["title"] = Value::String("Partner performance".into());
     let options = Options {
@@ -400,7 +371,7 @@ async fn data_from_a_link_names_its_host_and_file_on_every_page_and_printed_page
             assert_eq!(app.text("data-source-text").await, expected, "on {hash}");
             let line = app.text("data-source").await;
             assert!(!line.contains("Illustrative"), "{line}");
-            assert!(!exists(&app, "[data-testid=draft-banner]").await);
+            assert!(!app.exists("[data-testid=draft-banner]").await);
         }
         visit(&app, "#/").await;
         app.screenshot("link-overview-1280").await;

@@ -1,37 +1,11 @@
 //! Editing, storage (IndexedDB), import and export in a real browser: nothing the officer had is
 //! ever lost.
 
-use gt_e2e::{artifacts_dir, root, run, App, Options};
+use gt_e2e::{artifacts_dir, builtin_data, latest_period, root, run, App, Options};
 use serde_json::Value;
 use std::sync::Arc;
 
 const IND: &str = "EX-01-LBH";
-
-fn data() -> Value {
-    serde_json::from_str(
-        &std::fs::read_to_string(root().join("public/data/onesource.json")).unwrap(),
-    )
-    .unwrap()
-}
-
-fn latest_period(id: &str) -> String {
-    let d = data();
-    let i = d["indicators"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["id"] == id)
-        .unwrap()
-        .clone();
-    i["values"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|v| v["actual"].is_number())
-        .map(|v| v["period"].as_str().unwrap().to_string())
-        .max()
-        .unwrap()
-}
 
 fn storage_key() -> String {
     "golden-thread/edits/onesource-onesource-performance".into()
@@ -170,7 +144,7 @@ async fn inputs_are_checked_as_you_type_and_new_periods_can_be_added() {
         assert_eq!(app.text("edit-preview").await, "On target");
         app.click("[data-testid=edit-save]").await;
         let rows = app.find_all("[data-testid=figure-row]").await.len();
-        let n = data()["indicators"].as_array().unwrap().iter().find(|i| i["id"] == IND).unwrap()["values"].as_array().unwrap().len();
+        let n = builtin_data()["indicators"].as_array().unwrap().iter().find(|i| i["id"] == IND).unwrap()["values"].as_array().unwrap().len();
         assert_eq!(rows, n + 1);
         // The changes page lists them, each revertable.
         app.open("#/changes").await;
@@ -230,7 +204,7 @@ async fn a_broken_import_changes_nothing_and_says_where() {
     run("broken_import", Options::default(), |app| async move {
         edit_actual(&app, "77.7").await;
         let dir = artifacts_dir("broken_import");
-        let mut d = data();
+        let mut d = builtin_data();
         d["indicators"][4]["council"] = Value::String("hackney".into());
         d["indicators"][7]["values"][1]["period"] = Value::String("2019-20-Q5".into());
         let bad = dir.join("broken.json");
@@ -417,7 +391,7 @@ async fn a_second_tabs_edit_is_not_lost() {
 
 #[tokio::test]
 async fn a_newer_source_under_saved_edits_is_pointed_out() {
-    let mut v2 = data();
+    let mut v2 = builtin_data();
     for i in v2["indicators"].as_array_mut().unwrap() {
         if i["id"] == IND {
             let vals = i["values"].as_array_mut().unwrap();
@@ -500,7 +474,7 @@ async fn a_file_dropped_anywhere_on_the_page_is_imported() {
 #[tokio::test]
 async fn action_and_project_progress_and_a_new_action() {
     run("plan_editing", Options::default(), |app| async move {
-        let d = data();
+        let d = builtin_data();
         let area = &d["themes"][0]["areas"][0];
         let area_id = area["id"].as_str().unwrap().to_string();
         let action = area["actions"][0]["id"].as_str().unwrap().to_string();

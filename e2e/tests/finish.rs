@@ -1,33 +1,10 @@
 //! Finished on every screen (issue 14): the editing flow where the user is, one "Finish
 //! editing", and what a save counts.
 
-use gt_e2e::{root, run, App, Options};
-use serde_json::Value;
+use gt_e2e::{latest_period, run, App, Options};
 use std::sync::Arc;
 
 const IND: &str = "EX-01-LBH";
-
-fn latest_period(id: &str) -> String {
-    let d: Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("public/data/onesource.json")).unwrap(),
-    )
-    .unwrap();
-    let i = d["indicators"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["id"] == id)
-        .unwrap()
-        .clone();
-    i["values"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|v| v["actual"].is_number())
-        .map(|v| v["period"].as_str().unwrap().to_string())
-        .max()
-        .unwrap()
-}
 
 async fn focused_testid(app: &Arc<App>) -> String {
     app.js("const a = document.activeElement; return a ? (a.getAttribute('data-testid') || a.tagName) : ''")

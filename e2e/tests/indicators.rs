@@ -2,16 +2,11 @@
 //! Forward, sorting, the detail page's chart and table, accessibility.
 //! Expected figures are worked out here from the data file itself, not copied from the page.
 
-use gt_e2e::{root, run, Options};
+use gt_e2e::{builtin_data, run, Options};
 use serde_json::Value;
 
-fn data() -> Value {
-    let text = std::fs::read_to_string(root().join("public/data/onesource.json")).unwrap();
-    serde_json::from_str(&text).unwrap()
-}
-
 fn indicators() -> Vec<Value> {
-    data()["indicators"].as_array().unwrap().clone()
+    builtin_data()["indicators"].as_array().unwrap().clone()
 }
 
 /// Whether an indicator of the file is shown for a council: its own (`"council"`), or a

@@ -3,14 +3,9 @@
 //! links alone, shared links, keyboard use and accessibility at desktop and tablet widths.
 //! Expected figures are worked out here from the data file itself, not copied from the page.
 
-use gt_e2e::{root, run, Options};
+use gt_e2e::{builtin_data, run, Options};
 use serde_json::Value;
 use std::collections::BTreeSet;
-
-fn data() -> Value {
-    let text = std::fs::read_to_string(root().join("public/data/onesource.json")).unwrap();
-    serde_json::from_str(&text).unwrap()
-}
 
 /// An improvement action with what the tests need to know about it.
 struct Act {
@@ -115,7 +110,7 @@ async fn ids_of(app: &gt_e2e::App, selector: &str) -> Vec<String> {
 #[tokio::test]
 async fn service_filter_ict_shows_its_areas_and_actions() {
     run("plan_service_ict", Options::default(), |app| async move {
-        let d = data();
+        let d = builtin_data();
         let acts = actions(&d);
         let total = acts.len();
         let ict: Vec<&Act> = acts
@@ -182,7 +177,7 @@ async fn service_filter_ict_shows_its_areas_and_actions() {
 #[tokio::test]
 async fn overdue_filter_matches_the_dataset() {
     run("plan_overdue", Options::default(), |app| async move {
-        let d = data();
+        let d = builtin_data();
         let acts = actions(&d);
         let total = acts.len();
         let latest = latest_action_period(&acts);
@@ -243,7 +238,7 @@ async fn overdue_filter_matches_the_dataset() {
 #[tokio::test]
 async fn following_the_thread_from_a_priority_to_an_indicator_and_back() {
     run("plan_thread", Options::default(), |app| async move {
-        let d = data();
+        let d = builtin_data();
         // A priority, one of its areas, and an indicator measuring that area that is also
         // linked to the priority itself (so its page links back to the priority).
         let (pid, ptitle, aid, atitle, iid, iname) = d["themes"]
@@ -338,7 +333,7 @@ async fn wait_heading(app: &gt_e2e::App, expected: &str) {
 #[tokio::test]
 async fn a_shared_link_reproduces_the_filtered_view_after_reload() {
     run("plan_shared_link", Options::default(), |app| async move {
-        let d = data();
+        let d = builtin_data();
         let acts = actions(&d);
         let total = acts.len();
         let latest = latest_action_period(&acts);
@@ -430,7 +425,7 @@ async fn a_shared_link_reproduces_the_filtered_view_after_reload() {
 #[tokio::test]
 async fn unknown_or_malformed_link_parts_are_noted_never_a_blank_page() {
     run("plan_bad_link", Options::default(), |app| async move {
-        let total = actions(&data()).len();
+        let total = actions(&builtin_data()).len();
         app.open("#/improvement?service=payroll&status=purple&overdue=maybe&colour=red&period=2019-20-Q9")
             .await;
         app.wait_text("result-count", &showing(total, total)).await;
@@ -477,7 +472,7 @@ fn rollup(statuses: &[String]) -> &'static str {
 #[tokio::test]
 async fn priority_cards_follow_the_status_rule_for_the_chosen_period() {
     run("plan_priorities", Options::default(), |app| async move {
-        let d = data();
+        let d = builtin_data();
         let prs = d["priorities"].as_array().unwrap();
         let periods: BTreeSet<String> = prs
             .iter()
@@ -580,7 +575,7 @@ async fn plan_pages_at_tablet_width_and_by_keyboard() {
         ..Options::default()
     };
     run("plan_tablet", options, |app| async move {
-        let d = data();
+        let d = builtin_data();
         let acts = actions(&d);
         let total = acts.len();
         let expect = overdue_ids(&d, &acts, &latest_action_period(&acts));
@@ -635,7 +630,7 @@ async fn plan_pages_fit_a_320_pixel_screen() {
         ..Options::default()
     };
     run("plan_narrow_320", options, |app| async move {
-        let d = data();
+        let d = builtin_data();
         let p = d["priorities"][0]["id"].as_str().unwrap().to_string();
         let a = d["themes"][0]["areas"][0]["id"].as_str().unwrap().to_string();
         for hash in [

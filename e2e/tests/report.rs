@@ -5,22 +5,16 @@
 //! Expected figures are worked out here from the data file itself with the RAG rule written
 //! out again (docs/rag-rules.md), not with the app's code and not copied from the page.
 
-use gt_e2e::{artifacts_dir, root, run, App, Options};
+use gt_e2e::{artifacts_dir, builtin_data, run, run_tool, App, Options};
 use serde_json::Value;
 use std::path::Path;
-use std::process::Command;
 use std::sync::Arc;
 
 const Q2: &str = "2019-20-Q2";
 const Q2_COVER: &str = "Q2 2019/20: July–September 2019";
 
-fn data() -> Value {
-    let text = std::fs::read_to_string(root().join("public/data/onesource.json")).unwrap();
-    serde_json::from_str(&text).unwrap()
-}
-
 fn indicators() -> Vec<Value> {
-    data()["indicators"].as_array().unwrap().clone()
+    builtin_data()["indicators"].as_array().unwrap().clone()
 }
 
 fn round_to(x: f64, decimals: Option<u64>) -> f64 {
@@ -112,7 +106,7 @@ fn status_for(d: &Value, i: &Value, q: &str) -> &'static str {
 
 /// (id, name, status) of every Amber and Red indicator for a quarter.
 fn exceptions_for(q: &str) -> Vec<(String, String, &'static str)> {
-    let d = data();
+    let d = builtin_data();
     d["indicators"]
         .as_array()
         .unwrap()
@@ -224,7 +218,7 @@ async fn the_pack_renders_its_cover_and_every_section_for_q2() {
         app.open(&format!("#/report?period={Q2}")).await;
         assert_eq!(app.heading().await, "Committee pack");
         assert_eq!(app.text("pack-period-heading").await, Q2_COVER);
-        assert_eq!(app.text("pack-organisation").await, data()["organisation"].as_str().unwrap());
+        assert_eq!(app.text("pack-organisation").await, builtin_data()["organisation"].as_str().unwrap());
         let cover = app.text("pack-cover").await;
         assert!(cover.contains("Performance report"), "{cover}");
         assert!(app.text("pack-council-label").await.starts_with("All councils"));
@@ -265,7 +259,7 @@ async fn the_pack_renders_its_cover_and_every_section_for_q2() {
         let reds = expected.iter().filter(|e| e.2 == "red").count();
         assert!(app.text("pack-exceptions-count").await.starts_with(&format!("{reds} Red and {} Amber", expected.len() - reds)));
         // Every improvement action, and the strategy's projects say plainly there is no update yet.
-        let actions: usize = data()["themes"].as_array().unwrap().iter()
+        let actions: usize = builtin_data()["themes"].as_array().unwrap().iter()
             .flat_map(|t| t["areas"].as_array().unwrap().clone())
             .map(|a| a["actions"].as_array().unwrap().len())
             .sum();
@@ -309,7 +303,7 @@ async fn choices_update_the_address_and_the_pack() {
         let totals = app.js("return [...document.querySelectorAll('[data-testid=pack-summary-council] .gt-pack__total, [data-testid=pack-summary-shared] .gt-pack__total')].map(c => c.textContent)").await;
         assert_eq!(totals, serde_json::json!([bexley.to_string(), shared.len().to_string()]));
         // Exceptions for Bexley only (its own and the shared ones for it).
-        let d = data();
+        let d = builtin_data();
         let bexley_ex = exceptions_for(Q2)
             .into_iter()
             .filter(|(id, _, _)| d["indicators"].as_array().unwrap().iter().any(|i| i["id"] == id.as_str() && i["council"] == "bexley") || shared.contains(id))
@@ -390,7 +384,7 @@ async fn a_link_it_does_not_understand_gives_a_visible_note() {
 /// Each project's status as at a quarter, worked out from the file: its latest update for that
 /// quarter or an earlier one (quarter ids of one form sort as text), else not started.
 fn project_statuses_at(q: &str) -> Vec<(String, String)> {
-    data()["priorities"]
+    builtin_data()["priorities"]
         .as_array()
         .unwrap()
         .iter()
@@ -495,24 +489,6 @@ fn tool(name: &str) -> String {
             .unwrap_or_else(|| "chromium".into()),
         other => other.to_string(),
     }
-}
-
-/// Runs a command and returns its stdout, failing the test with a clear message when the
-/// tool is missing or fails.
-fn run_tool(bin: &str, args: &[&str]) -> String {
-    let out = Command::new(bin).args(args).output().unwrap_or_else(|e| {
-        panic!(
-            "cannot run {bin} ({e}). The PDF test needs Chromium and poppler-utils (pdfinfo, pdftotext, pdftoppm): \
-             `cargo xtask setup --browser` installs them (Debian: apt-get install chromium poppler-utils)."
-        )
-    });
-    assert!(
-        out.status.success(),
-        "{bin} {args:?} failed ({}):\n{}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Text with all whitespace removed and ligatures spelled out, so that words wrapped across

@@ -2,23 +2,16 @@
 //! page scrolls sideways on a tablet or a phone; and axe-core finds nothing on any page, at
 //! desktop and phone widths, reading or editing, with a form open and with an import error.
 
-use gt_e2e::{root, run, App, Options};
+use gt_e2e::{builtin_data, latest_period, root, run, App, Options};
 use serde_json::Value;
 use std::sync::Arc;
 
 /// A quarterly indicator with figures, commentary and exceptions.
 const IND: &str = "EX-01-LBH";
 
-fn data() -> Value {
-    serde_json::from_str(
-        &std::fs::read_to_string(root().join("public/data/onesource.json")).unwrap(),
-    )
-    .unwrap()
-}
-
 /// Every page of the app, as links reach them.
 fn routes() -> Vec<String> {
-    let d = data();
+    let d = builtin_data();
     let priority = d["priorities"][0]["id"].as_str().unwrap().to_string();
     let area = d["themes"][0]["areas"][0]["id"]
         .as_str()
@@ -40,25 +33,6 @@ fn routes() -> Vec<String> {
         "#/statuses".into(),
         "#/no/such/page".into(),
     ]
-}
-
-fn latest_period(id: &str) -> String {
-    let d = data();
-    let i = d["indicators"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["id"] == id)
-        .unwrap()
-        .clone();
-    i["values"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|v| v["actual"].is_number())
-        .map(|v| v["period"].as_str().unwrap().to_string())
-        .max()
-        .unwrap()
 }
 
 /// Saves one figure, so the Changes page has a table and every page a draft.
@@ -243,7 +217,7 @@ async fn axe_walk(app: Arc<App>, width: u32) {
     app.find("[data-testid=edit-form]").await;
     check("the figures form".into(), app.axe_all_violations().await);
     // An action's progress form open.
-    let d = data();
+    let d = builtin_data();
     let area = &d["themes"][0]["areas"][0];
     let action = area["actions"][0]["id"].as_str().unwrap().to_string();
     app.open(&format!("#/improvement/{}", area["id"].as_str().unwrap()))
