@@ -240,6 +240,10 @@ fn IndicatorDetail(
         {ind.description.clone().map(|d| view! { <p class="gt-body-l">{d}</p> })}
         <h2 class="gt-heading-l">"Trend"</h2>
         <TrendChart ds=ds.clone() indicator=ind.clone() default_tolerance=tol described_by=table_id.clone()/>
+        // What the figures mean (real change, the year-end forecast) before the long list of
+        // them: on a phone a monthly indicator's figures run to two dozen cards.
+        <IndicatorAnalysis ds=ds.clone() indicator=ind.clone() period=period/>
+        <h2 class="gt-heading-l">"Figures"</h2>
         <div class="gt-table-wrap" role="region" aria-label="Figures for every period" tabindex="0">
         <table class="gt-table gt-table--figures" id=table_id data-testid="figures-table">
             <caption class="gt-table__caption">"Figures for every period, newest first"</caption>
@@ -261,7 +265,6 @@ fn IndicatorDetail(
         }))}
         // A new period's form opens under its button.
         {move || editing_period.get().filter(|p| !in_rows.contains(p)).map(form_for.clone())}
-        <IndicatorAnalysis ds=ds.clone() indicator=ind.clone() period=period/>
         <h2 class="gt-heading-l">"About this indicator"</h2>
         <dl class="gt-summary-list gt-summary-list--dl" data-testid="definition">
             <div><dt>"Id"</dt><dd>{ind.id.clone()}</dd></div>
