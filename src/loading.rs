@@ -12,9 +12,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
 
-/// Where an imported file is kept (IndexedDB), and its name and date.
-pub const DATASET_KEY: &str = "golden-thread/dataset";
-pub const DATASET_META: &str = "golden-thread/dataset-meta";
+// Where an imported file is kept (IndexedDB), and its name and date.
+use crate::adapters::idb::{DATASET_KEY, DATASET_META};
 
 /// Parses a dataset's text into a `Load`, naming the file in any problem.
 pub fn load_from_text(name: &str, text: &str) -> Load {

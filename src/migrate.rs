@@ -13,7 +13,10 @@ use crate::state::AppState;
 fn old_keys() -> Vec<String> {
     let mut keys = storage::keys("golden-thread/edits/");
     keys.extend(storage::keys(edits::CORRUPT_PREFIX));
-    for k in [crate::loading::DATASET_KEY, crate::loading::DATASET_META] {
+    for k in [
+        crate::adapters::idb::DATASET_KEY,
+        crate::adapters::idb::DATASET_META,
+    ] {
         keys.extend(storage::keys(k).into_iter().filter(|x| x == k));
     }
     keys

@@ -9,11 +9,11 @@
 //! module reads and checks that list (every problem with its path), gives and sets one field
 //! for the edit log ([`current`], [`set`]), and names the fields for people ([`FIELDS`]).
 
+pub use crate::model::CoveringReport;
 use crate::model::{Dataset, Extra};
 use crate::period::Period;
 use crate::read::Problem;
 use chrono::NaiveDate;
-use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 /// The top-level field of a data file that holds the covering reports.
@@ -72,51 +72,6 @@ pub fn field_label(field: &str) -> Option<&'static str> {
 /// A field's kind, when it is a covering report field.
 pub fn field_kind(field: &str) -> Option<Kind> {
     FIELDS.iter().find(|f| f.0 == field).map(|f| f.2)
-}
-
-/// The covering report for one reporting period's committee pack.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct CoveringReport {
-    /// The reporting period whose pack it covers ("2019-20-Q2").
-    pub period: Period,
-    /// The meeting's committee ("oneSource Joint Committee").
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub committee: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub meeting_date: Option<NaiveDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub subject: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub author: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub contact: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub financial_summary: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub summary: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub recommendations: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub background: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub detail_heading: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub consultation: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub legal_implications: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub financial_implications: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub hr_implications: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub appendices: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub background_papers: Option<String>,
-    /// Fields this app does not know, kept and written back.
-    #[serde(flatten)]
-    pub extra: Extra,
 }
 
 impl CoveringReport {

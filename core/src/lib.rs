@@ -13,6 +13,7 @@ pub mod engine;
 pub mod export;
 pub mod filter;
 pub mod fmt;
+pub mod gap;
 pub mod model;
 pub mod number;
 pub mod pack;

@@ -57,9 +57,9 @@ pub struct Dataset {
     pub definitions: Vec<Definition>,
     pub indicators: Vec<Indicator>,
     /// The covering reports written for the committee packs, one per reporting period
-    /// (`"covering_reports"`, optional; see [`crate::covering`]).
+    /// (`"covering_reports"`, optional; read, checked and edited in [`crate::covering`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub covering_reports: Vec<crate::covering::CoveringReport>,
+    pub covering_reports: Vec<CoveringReport>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -664,4 +664,50 @@ mod tests {
         assert_eq!(Period::parse_for("2010-11", Frequency::Quarterly), Ok(year));
         assert_eq!(Period::parse_for("2010-11", Frequency::Monthly), Ok(month));
     }
+}
+
+/// The covering report for one reporting period's committee pack (its fields' labels, reading
+/// and editing are in [`crate::covering`]).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CoveringReport {
+    /// The reporting period whose pack it covers ("2019-20-Q2").
+    pub period: Period,
+    /// The meeting's committee ("oneSource Joint Committee").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub committee: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meeting_date: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub financial_summary: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub recommendations: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub background: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail_heading: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consultation: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub legal_implications: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub financial_implications: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hr_implications: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub appendices: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub background_papers: Option<String>,
+    /// Fields this app does not know, kept and written back.
+    #[serde(flatten)]
+    pub extra: Extra,
 }

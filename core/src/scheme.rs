@@ -206,7 +206,7 @@ fn allowance(band: Option<Tolerance>, target: f64) -> f64 {
     }
 }
 
-/// The figures a rating needs, rounded by the one rule ([`crate::rag::round_to`]).
+/// The figures a rating needs, rounded by the one rule ([`crate::gap::round_to`]).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Figures {
     pub polarity: Polarity,
@@ -224,7 +224,7 @@ pub struct Figures {
 /// short of the target (below it for higher is better, above it for lower is better). Every band
 /// includes its edge: missing by exactly the band is inside it.
 pub fn rate(scheme: &Scheme, f: Figures) -> Rag {
-    use crate::rag::{miss, slack};
+    use crate::gap::{miss, slack};
     let Some(actual) = f.actual else {
         return Rag::NoData;
     };
@@ -253,8 +253,8 @@ pub fn rate(scheme: &Scheme, f: Figures) -> Rag {
         SchemeKind::Direction => {
             let kept_up = f.year_earlier.is_some_and(|before| {
                 matches!(
-                    crate::rag::direction(f.polarity, before, actual, f.decimals),
-                    Some(crate::rag::Direction::Improved | crate::rag::Direction::Unchanged)
+                    crate::gap::direction(f.polarity, before, actual, f.decimals),
+                    Some(crate::gap::Direction::Improved | crate::gap::Direction::Unchanged)
                 )
             });
             if kept_up {

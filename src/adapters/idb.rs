@@ -17,6 +17,9 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 const DB: &str = "golden-thread";
+/// Where an imported dataset is kept, and what is known of it (file name, when imported).
+pub const DATASET_KEY: &str = "golden-thread/dataset";
+pub const DATASET_META: &str = "golden-thread/dataset-meta";
 const STORE: &str = "kept";
 /// How long opening the database may take before the app goes on without it.
 const OPEN_DEADLINE_MS: i32 = 3000;

@@ -2,8 +2,9 @@
 //! status and direction of travel the file publishes with what the rules compute.
 
 use super::cells::PublishedDirection;
-use super::find::{measure_words, name_key, service_matches, short_name};
+use super::find::{measure_words, name_key, service_matches};
 use super::merge::{period_fits, Merge};
+use super::report::short_name;
 use super::report::{DirectionDisagreement, RagDisagreement};
 use super::returns::ReturnRow;
 use crate::model::*;

@@ -2,7 +2,7 @@
 
 use super::columns::Field;
 use super::merge::{frequency_for, Fresh, Merge};
-use super::report::Named;
+use super::report::{short_name, Named};
 use super::returns::ReturnRow;
 use crate::model::*;
 
@@ -127,16 +127,6 @@ pub(super) fn measure_words(m: Measure) -> &'static str {
         Measure::Snapshot => "a snapshot at the end of each period",
         Measure::Cumulative => "cumulative (year to date)",
         Measure::Average => "an average over each period",
-    }
-}
-
-pub(super) fn short_name(s: &str) -> String {
-    const MAX: usize = 60;
-    if s.chars().count() <= MAX {
-        s.to_string()
-    } else {
-        let cut: String = s.chars().take(MAX - 1).collect();
-        format!("{}…", cut.trim_end())
     }
 }
 

@@ -2,8 +2,7 @@
 
 use super::cells::{parse_period_for, PublishedDirection};
 use super::columns::Field;
-use super::find::short_name;
-use super::report::{plural, ImportReport, Named};
+use super::report::{plural, short_name, ImportReport, Named};
 use super::returns::{read_readable_returns, read_returns, ReturnRow, Returns};
 use super::CsvProblem;
 use crate::model::*;

@@ -199,3 +199,14 @@ impl ImportReport {
         parts.join(", ")
     }
 }
+
+/// An indicator's name for a message: at most 60 characters, cut with "…".
+pub(super) fn short_name(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(MAX - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
