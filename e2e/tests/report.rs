@@ -1,6 +1,6 @@
 //! The committee pack in a real browser: the cover, the choices in the URL, sections, notes
-//! for links it does not understand, accessibility, and the printed PDF (headless Chromium's
-//! `--print-to-pdf`, read back with poppler's `pdfinfo`, `pdftotext` and `pdftoppm`).
+//! for links it does not understand, accessibility, and the printed PDF (WebDriver's "Print
+//! Page" once the pack is drawn, read back with poppler's `pdfinfo`, `pdftotext` and `pdftoppm`).
 //!
 //! Expected figures are worked out here from the data file itself with the RAG rule written
 //! out again (docs/rag-rules.md), not with the app's code and not copied from the page.
@@ -481,16 +481,6 @@ async fn the_printed_strategy_is_the_periods_own() {
     .await;
 }
 
-fn tool(name: &str) -> String {
-    match name {
-        "chromium" => std::env::var("CHROMIUM")
-            .ok()
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| "chromium".into()),
-        other => other.to_string(),
-    }
-}
-
 /// Text with all whitespace removed and ligatures spelled out, so that words wrapped across
 /// lines in the PDF still match.
 fn squash(s: &str) -> String {
@@ -502,32 +492,18 @@ fn squash(s: &str) -> String {
         .collect()
 }
 
-fn print_pack(app: &Arc<App>, hash: &str, pdf: &Path) {
+/// Prints the pack in the test's own browser (WebDriver "Print Page": print media, the pack's
+/// own A4 `@page` rules) once the app has drawn it, so the PDF never catches the page loading.
+async fn print_pack(app: &Arc<App>, hash: &str, pdf: &Path) {
     let _ = std::fs::remove_file(pdf);
-    let profile = pdf.with_extension("profile");
-    let _ = std::fs::remove_dir_all(&profile);
-    let url = app.url(hash);
-    assert!(url.starts_with(&app.server.base()));
-    run_tool(
-        &tool("chromium"),
-        &[
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--lang=en-GB",
-            &format!("--user-data-dir={}", profile.display()),
-            "--no-pdf-header-footer",
-            "--virtual-time-budget=10000",
-            &format!("--print-to-pdf={}", pdf.display()),
-            &url,
-        ],
-    );
-    let _ = std::fs::remove_dir_all(&profile);
-    assert!(pdf.exists(), "Chromium wrote no PDF at {}", pdf.display());
+    app.open(hash).await;
+    app.find("[data-testid=pack-legend]").await;
+    let bytes = app
+        .client
+        .print(fantoccini::wd::PrintConfiguration::default())
+        .await
+        .expect("the browser prints the page");
+    std::fs::write(pdf, bytes).unwrap();
 }
 
 #[tokio::test]
@@ -535,13 +511,7 @@ async fn the_printed_pack_is_a_committee_appendix() {
     run("report_pdf", Options::default(), |app| async move {
         let dir = artifacts_dir("report");
         let pdf = dir.join("pack.pdf");
-        let app2 = app.clone();
-        let pdf2 = pdf.clone();
-        tokio::task::spawn_blocking(move || {
-            print_pack(&app2, &format!("#/report?period={Q2}"), &pdf2)
-        })
-        .await
-        .unwrap();
+        print_pack(&app, &format!("#/report?period={Q2}"), &pdf).await;
         let pdf_s = pdf.to_string_lossy().to_string();
 
         // A sane number of A4 pages, numbered "Page n of N" by the pack itself.
