@@ -12,7 +12,7 @@
 pub use crate::model::CoveringReport;
 use crate::model::{Dataset, Extra};
 use crate::period::Period;
-use crate::read::Problem;
+use crate::read::{kind, Problem};
 use chrono::NaiveDate;
 use serde_json::{json, Map, Value};
 
@@ -245,17 +245,6 @@ pub fn set(ds: &mut Dataset, period: &str, field: &str, v: &Value) -> Result<(),
 
 // -------------------------------------------------------------------------------------------
 // Reading
-
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
 
 /// Reads the `covering_reports` list of a data file (None when absent): every report it can
 /// read, and every problem, each with its path (`covering_reports[0].meeting_date`).

@@ -125,7 +125,8 @@ fn check_format(v: Option<&Value>) -> Result<(), Problem> {
     )))
 }
 
-fn kind(v: &Value) -> &'static str {
+/// What a JSON value is, in words for a message ("a number", "text").
+pub(crate) fn kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "true/false",
