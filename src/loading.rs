@@ -17,7 +17,7 @@ use crate::adapters::idb::{DATASET_KEY, DATASET_META};
 
 /// Parses a dataset's text into a `Load`, naming the file in any problem.
 pub fn load_from_text(name: &str, text: &str) -> Load {
-    match gt_core::parse_dataset(text) {
+    match crate::adapters::perf::time("read", || gt_core::parse_dataset(text)) {
         Ok(ds) => Load::Ready(Arc::new(ds)),
         Err(problems) => Load::Failed {
             source: name.to_string(),
@@ -49,7 +49,10 @@ pub async fn set_source(state: &AppState, load: Load, text: &str, origin: Origin
 
 /// Loads the dataset from `url` into the state, with every problem reported on failure.
 pub async fn load_dataset(url: String, state: AppState, origin: Origin) {
-    match fetch::fetch_text(&url).await {
+    crate::adapters::perf::start("fetch");
+    let fetched = fetch::fetch_text(&url).await;
+    crate::adapters::perf::end("fetch");
+    match fetched {
         Err(e) => state.source.set(Load::Failed {
             source: url,
             problems: vec![e],

@@ -8,5 +8,6 @@ pub mod files;
 pub mod idb;
 pub mod location;
 pub mod paginate;
+pub mod perf;
 pub mod quota;
 pub mod storage;

@@ -1,7 +1,7 @@
 //! The indicator list (filters, sort and page in the URL). An indicator's own page is in
 //! `indicator.rs`.
 
-use crate::adapters::{clipboard, location};
+use crate::adapters::{clipboard, location, perf};
 use crate::components::chart::Sparkline;
 use crate::components::draft::DraftFlag;
 use crate::components::legend::RagLegend;
@@ -29,7 +29,7 @@ pub fn IndicatorsPage() -> impl IntoView {
 #[component]
 fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
     let state = use_app();
-    let index = Arc::new(SearchIndex::new(&ds));
+    let index = Arc::new(perf::time("search-index", || SearchIndex::new(&ds)));
     let view_state = {
         let ds = ds.clone();
         Memo::new(move |_| {
@@ -43,9 +43,11 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
     let variations = {
         let ds = ds.clone();
         Memo::new(move |_| {
-            state
-                .period()
-                .map(|p| Arc::new(Engine::new(&ds, p).variations()))
+            state.period().map(|p| {
+                Arc::new(perf::time("variations", || {
+                    Engine::new(&ds, p).variations()
+                }))
+            })
         })
     };
     let filtered = {
@@ -58,8 +60,11 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
                     period: None,
                     ..q.clone()
                 };
-                variations
-                    .with(|v| apply_with(&ds, &index, &q, period, v.as_deref().map(|v| &v[..])))
+                variations.with(|v| {
+                    perf::time("filter", || {
+                        apply_with(&ds, &index, &q, period, v.as_deref().map(|v| &v[..]))
+                    })
+                })
             })
         })
     };
