@@ -2,17 +2,14 @@
 //! `indicator.rs`.
 
 use crate::adapters::{clipboard, location, perf};
-use crate::components::chart::Sparkline;
-use crate::components::draft::DraftFlag;
+use crate::components::indicator_row::IndicatorRow;
 use crate::components::legend::RagLegend;
-use crate::components::period::{AsAt, ReportingPeriodPicker};
-use crate::components::spc::SpcChip;
-use crate::components::status::{DiffersMark, RagTag};
-use crate::components::travel::TravelText;
+use crate::components::period::ReportingPeriodPicker;
+use crate::components::status::RagTag;
 use crate::state::{use_app, use_data};
-use gt_core::engine::{Engine, LONG_TERM, SHORT_TERM};
-use gt_core::filter::{apply_with, IndicatorQuery, SearchIndex, SortKey, PAGE_SIZE};
-use gt_core::route::Route;
+use gt_core::engine::{LONG_TERM, SHORT_TERM};
+use gt_core::filter::{IndicatorQuery, Listing, Row, SearchIndex, SortKey, PAGE_SIZE};
+use gt_core::period::Period;
 use gt_core::{Frequency, Rag};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -39,33 +36,23 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
         })
     };
     let query = Memo::new(move |_| view_state.with(|v| v.0.clone()));
-    // Every indicator's SPC verdict, once per data and period (not on every keystroke).
-    let variations = {
+    // Every indicator's row (status, directions, SPC verdict) once per data and period; a
+    // filter or sort change only selects and orders them.
+    let listing = {
         let ds = ds.clone();
-        Memo::new(move |_| {
-            state.period().map(|p| {
-                Arc::new(perf::time("variations", || {
-                    Engine::new(&ds, p).variations()
-                }))
-            })
-        })
+        Memo::new_with_compare(
+            move |_| {
+                let period = state.period();
+                Arc::new(perf::time("listing", || Listing::new(&ds, period, None)))
+            },
+            |_, _| true,
+        )
     };
     let filtered = {
         let ds = ds.clone();
         // The period is the app's (state.period), the same on every page.
         Memo::new(move |_| {
-            let period = state.period();
-            query.with(|q| {
-                let q = IndicatorQuery {
-                    period: None,
-                    ..q.clone()
-                };
-                variations.with(|v| {
-                    perf::time("filter", || {
-                        apply_with(&ds, &index, &q, period, v.as_deref().map(|v| &v[..]))
-                    })
-                })
-            })
+            query.with(|q| listing.with(|l| perf::time("filter", || l.apply(&ds, &index, q))))
         })
     };
     // Filters rewrite the query; a data file given in the link (`data=`) stays, so a reload
@@ -171,89 +158,70 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
         }
     };
 
-    let rows_view = {
-        let ds = ds.clone();
+    // The page of rows in view. Rows are keyed by indicator, period and draft mark, so a
+    // filter, sort or page change builds only the rows that were not already shown and moves
+    // the others (nothing is rebuilt attribute by attribute).
+    let page_rows = Memo::new(move |_| {
+        filtered.with(|f| {
+            let page = query.with(|q| q.page);
+            let n = f.rows.len();
+            let pages = n.div_ceil(PAGE_SIZE).max(1);
+            let page = page.min(pages);
+            let start = ((page - 1) * PAGE_SIZE).min(n);
+            let rows = f.rows[start..(start + PAGE_SIZE).min(n)].to_vec();
+            (rows, f.period, page, pages, n)
+        })
+    });
+    let keyed_rows = {
+        let ds_rows = ds.clone();
         move || {
-            let ds = ds.clone();
-            let (rows, page, pages, n) = filtered.with(|f| {
-                let page = query.with(|q| q.page);
-                let n = f.rows.len();
-                let pages = n.div_ceil(PAGE_SIZE).max(1);
-                let page = page.min(pages);
-                let start = (page - 1) * PAGE_SIZE;
-                (
-                    f.rows[start.min(n)..(start + PAGE_SIZE).min(n)].to_vec(),
-                    page,
-                    pages,
-                    n,
-                )
-            });
-            let period = filtered.with(|f| f.period);
             let draft = state.draft.get();
-            let body = rows
-                .into_iter()
-                .map(|r| {
-                    let i = &ds.indicators[r.index];
-                    let fmt = |x: Option<f64>| {
-                        x.map(|x| gt_core::fmt::value(x, i.decimals, i.unit.as_deref()))
-                            .unwrap_or_else(|| "–".into())
-                    };
-                    // The council's code (or "Shared"), with its name (or "Shared service …").
-                    let council = ds.scope_short(&i.scope);
-                    let council_name = ds.scope_name(&i.scope);
-                    let at = period.map(|p| Engine::new(&ds, p).indicator(i));
-                    let st = at.as_ref().and_then(|a| a.short_term);
-                    let lt = at.as_ref().and_then(|a| a.long_term);
-                    // Not due (or no figure yet) this period: the latest figure, as at its period.
-                    let latest = at.as_ref().filter(|a| a.status.value.is_none_or(|v| v.actual.is_none())).and_then(|a| a.latest.map(|(_, s)| (s, a.as_at)));
-                    // The trend up to the period: the sparkline and, in words, which way it went.
-                    let trend = period.map(|p| Engine::new(&ds, p).trend(i));
-                    let spark = trend.as_ref().map(|t| t.values()).unwrap_or_default();
-                    let trend_words = trend.as_ref().and_then(|t| t.describe()).unwrap_or_else(|| "No trend".into());
-                    let changed = period.is_some_and(|p| draft.indicator_at(&i.id, &p));
-                    view! {
-                        <tr data-testid="indicator-row" data-id=i.id.clone() data-status=r.rag.as_str() data-period=r.period.map(|p| p.id()).unwrap_or_default()>
-                            <td data-label="Indicator" class="gt-ind__name">
-                                <a href=Route::Indicator(i.id.clone()).href()>{i.name.clone()}</a>
-                                <span class="gt-ind__id">{i.id.clone()}{i.key.then_some(" · Key strategic indicator")}</span>
-                                {changed.then(|| view! { <DraftFlag what="row"/> })}
-                            </td>
-                            <td data-label="Council"><abbr title=council_name>{council}</abbr></td>
-                            <td data-label="Service">{ds.service_name(&i.service).to_string()}</td>
-                            <td data-label="Period" class="gt-nowrap">{r.period.map(|p| p.short_label()).unwrap_or_else(|| "–".into())}</td>
-                            <td data-label="Actual" class="gt-num">{fmt(r.actual)}</td>
-                            <td data-label="Target" class="gt-num">{fmt(r.target)}</td>
-                            <td data-label="Status"><RagTag rag=r.rag manual=r.manual/>{r.differs.map(|d| view! { <DiffersMark rules=d/> })}
-                                {latest.map(|(s, as_at)| view! { <p class="gt-small gt-latest" data-testid="row-latest">"Latest: "<RagTag rag=s.rag manual=s.manual/><AsAt as_at=as_at/></p> })}
-                                <SpcChip variation=r.spc/>
-                            </td>
-                            <td data-label=SHORT_TERM><TravelText travel=st short=true/></td>
-                            <td data-label=LONG_TERM><TravelText travel=lt short=true/></td>
-                            <td data-label="Trend" class="gt-ind__spark" data-testid="row-trend" data-trend=r.trend.map(|d| d.as_str()).unwrap_or("none")><Sparkline values=spark/><span class="gt-visually-hidden">{trend_words}</span></td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            let pager = (pages > 1).then(|| {
-                let go = move |p: usize| {
-                    let mut q = query.get_untracked();
-                    q.page = p;
-                    set_query(q);
-                };
-                view! {
+            page_rows.with(|(rows, period, ..)| {
+                rows.iter()
+                    .map(|r| {
+                        let changed = period.is_some_and(|p| {
+                            draft.indicator_at(&ds_rows.indicators[r.index].id, &p)
+                        });
+                        (r.clone(), *period, changed)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        }
+    };
+    let row_view = {
+        let ds = ds.clone();
+        move |(row, period, changed): (Row, Option<Period>, bool)| {
+            view! { <IndicatorRow ds=ds.clone() row=row period=period changed=changed/> }
+        }
+    };
+    let pager = move || {
+        let (page, pages, n) = page_rows.with(|(_, _, page, pages, n)| (*page, *pages, *n));
+        (pages > 1).then(|| {
+            let go = move |p: usize| {
+                let mut q = query.get_untracked();
+                q.page = p;
+                set_query(q);
+            };
+            view! {
+                <caption class="gt-table__footer">
                     <nav class="gt-pagination" aria-label="Pages of results">
                         {(page > 1).then(|| view! { <button type="button" class="gt-button gt-button--secondary" on:click=move |_| go(page - 1)>"Previous page"</button> })}
                         <span class="gt-pagination__status" data-testid="page-status">{format!("Page {page} of {pages} (rows {}–{} of {n})", (page - 1) * PAGE_SIZE + 1, (page * PAGE_SIZE).min(n))}</span>
                         {(page < pages).then(|| view! { <button type="button" class="gt-button gt-button--secondary" on:click=move |_| go(page + 1) data-testid="next-page">"Next page"</button> })}
                     </nav>
-                }
-            });
-            view! {
-                <tbody>{body}</tbody>
-                {(n == 0).then(|| view! { <tbody><tr><td colspan="10" class="gt-empty" data-testid="no-results">"No indicators match these filters. Try removing a filter, or clear them all."</td></tr></tbody> })}
-                {pager.map(|p| view! { <caption class="gt-table__footer">{p}</caption> }.into_any())}
+                </caption>
             }
-        }
+        })
+    };
+    let empty = move || {
+        page_rows.with(|p| p.4 == 0).then(|| view! { <tbody><tr><td colspan="10" class="gt-empty" data-testid="no-results">"No indicators match these filters. Try removing a filter, or clear them all."</td></tr></tbody> })
+    };
+    let rows_view = view! {
+        <tbody>
+            <For each=keyed_rows key=|(r, period, changed)| (r.index, *period, *changed) children=row_view/>
+        </tbody>
+        {empty}
+        {pager}
     };
 
     // Narrow screens (the rows are cards, the header is not shown): a visible sort control
