@@ -112,3 +112,149 @@ async fn app_shows_a_clear_error_when_the_data_cannot_be_fetched() {
         .unwrap()
         .is_some());
 }
+
+/// Mounts `view` in one box and `html` in another, and says how they differ once Leptos's
+/// placeholder comments are taken out and adjacent texts joined (nothing when they are the
+/// same DOM: the same elements, attributes in any order, and texts).
+fn differs<V: IntoView + 'static>(
+    view: impl FnOnce() -> V + 'static,
+    html: &str,
+) -> Option<String> {
+    let a = container();
+    let b = container();
+    let handle = leptos::mount::mount_to(a.clone(), view);
+    b.set_inner_html(html);
+    let compare = js_sys::Function::new_with_args(
+        "a, b",
+        "const clean = el => { const w = document.createTreeWalker(el, NodeFilter.SHOW_COMMENT); const cs = []; \
+         while (w.nextNode()) cs.push(w.currentNode); cs.forEach(c => c.remove()); el.normalize(); }; \
+         clean(a); clean(b); return a.isEqualNode(b) ? '' : a.innerHTML + '\\n  vs\\n' + b.innerHTML;",
+    );
+    let out = compare
+        .call2(&wasm_bindgen::JsValue::NULL, &a, &b)
+        .unwrap()
+        .as_string()
+        .unwrap_or_default();
+    drop(handle);
+    (!out.is_empty()).then_some(out)
+}
+
+#[wasm_bindgen_test]
+fn the_list_rows_markup_is_exactly_each_components() {
+    use golden_thread::components::chart::Sparkline;
+    use golden_thread::components::draft::DraftFlag;
+    use golden_thread::components::markup;
+    use golden_thread::components::period::AsAt;
+    use golden_thread::components::spc::SpcChip;
+    use golden_thread::components::status::DiffersMark;
+    use golden_thread::components::travel::TravelText;
+    use gt_core::engine::Variation;
+    use gt_core::rag::{Direction, Travel};
+    use gt_core::Period;
+
+    let mut wrong = Vec::new();
+    let mut check = |what: String, d: Option<String>| {
+        if let Some(d) = d {
+            wrong.push(format!("{what}:\n  {d}"));
+        }
+    };
+    for rag in Rag::ALL.iter().copied() {
+        for manual in [false, true] {
+            let html = markup::rag_tag(rag, manual);
+            check(
+                format!("{rag:?} {manual}"),
+                differs(move || view! { <RagTag rag=rag manual=manual/> }, &html),
+            );
+        }
+        check(
+            format!("differs {rag:?}"),
+            differs(
+                move || view! { <DiffersMark rules=rag/> },
+                &markup::differs_mark(rag),
+            ),
+        );
+    }
+    check(
+        "draft flag".into(),
+        differs(
+            || view! { <DraftFlag what="row"/> },
+            &markup::draft_flag("row"),
+        ),
+    );
+    let q3 = Period::parse("2019-20-Q3").unwrap();
+    check(
+        "as at".into(),
+        differs(
+            move || view! { <AsAt as_at=Some(q3)/> },
+            &markup::as_at(Some(q3)),
+        ),
+    );
+    for v in [
+        Variation::Improvement,
+        Variation::Concern,
+        Variation::Neither,
+        Variation::CommonCause,
+    ] {
+        check(
+            format!("spc {v:?}"),
+            differs(
+                move || view! { <SpcChip variation=Some(v)/> },
+                &markup::spc_chip(Some(v)),
+            ),
+        );
+    }
+    check(
+        "no travel".into(),
+        differs(
+            || view! { <TravelText travel=None short=true/> },
+            &markup::travel_text(None, true),
+        ),
+    );
+    for d in [
+        Direction::Improved,
+        Direction::Worsened,
+        Direction::Unchanged,
+    ] {
+        for short in [false, true] {
+            let t = Travel {
+                direction: d,
+                since: q3,
+                previous: 1.0,
+            };
+            check(
+                format!("travel {d:?} {short}"),
+                differs(
+                    move || view! { <TravelText travel=Some(t) short=short/> },
+                    &markup::travel_text(Some(t), short),
+                ),
+            );
+        }
+    }
+    for values in [
+        vec![],
+        vec![Some(3.0)],
+        vec![Some(1.0), None, Some(4.5), Some(2.25)],
+        vec![Some(5.0), Some(5.0)],
+    ] {
+        let html = markup::sparkline(&values);
+        let shown = format!("sparkline {values:?}");
+        check(
+            shown,
+            differs(move || view! { <Sparkline values=values/> }, &html),
+        );
+    }
+    assert!(
+        wrong.is_empty(),
+        "markup differs from its component:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[wasm_bindgen_test]
+fn text_from_the_data_is_escaped_in_the_rows_markup() {
+    use golden_thread::components::markup::escape;
+    assert_eq!(
+        escape(r#"<b>"Tom" & 'Jerry'</b>"#),
+        "&lt;b&gt;&quot;Tom&quot; &amp; &#39;Jerry&#39;&lt;/b&gt;"
+    );
+}

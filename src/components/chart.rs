@@ -252,42 +252,65 @@ fn trend_svg(
 /// A small trend line for a table row. Decorative: the row holds the figures.
 #[component]
 pub fn Sparkline(values: Vec<Option<f64>>) -> impl IntoView {
+    let Some(g) = spark_geometry(&values) else {
+        return view! { <span class="gt-spark gt-spark--empty" aria-hidden="true"></span> }
+            .into_any();
+    };
+    view! {
+        <svg class="gt-spark" viewBox=format!("0 0 {} {}", g.width, g.height) width=g.width height=g.height aria-hidden="true" focusable="false">
+            <path d=g.path/>
+            <circle cx=g.cx cy=g.cy r="2.5"/>
+        </svg>
+    }
+    .into_any()
+}
+
+/// Where a sparkline's line and its last point go, in an 80 × 24 box.
+pub struct SparkGeometry {
+    pub width: f64,
+    pub height: f64,
+    /// The SVG path through the figures ("M2.0 15.4 L8.9 22.0 …").
+    pub path: String,
+    pub cx: f64,
+    pub cy: f64,
+}
+
+/// The sparkline of `values` (gaps skipped), or none with fewer than two figures. One place
+/// for the component and the list's row markup (`markup.rs`).
+pub fn spark_geometry(values: &[Option<f64>]) -> Option<SparkGeometry> {
     let pts: Vec<(usize, f64)> = values
         .iter()
         .enumerate()
         .filter_map(|(i, v)| v.map(|v| (i, v)))
         .collect();
     if pts.len() < 2 {
-        return view! { <span class="gt-spark gt-spark--empty" aria-hidden="true"></span> }
-            .into_any();
+        return None;
     }
     let (w, h) = (80.0, 24.0);
     let lo = pts.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
     let hi = pts.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
     let span = if hi - lo < 1e-9 { 1.0 } else { hi - lo };
     let n = values.len().max(2) - 1;
-    let d: String = pts
+    let x = |i: usize| 2.0 + (w - 4.0) * i as f64 / n as f64;
+    let y = |v: f64| 2.0 + (h - 4.0) * (1.0 - (v - lo) / span);
+    let path: String = pts
         .iter()
         .enumerate()
         .map(|(k, (i, v))| {
             format!(
                 "{}{:.1} {:.1}",
                 if k == 0 { "M" } else { " L" },
-                2.0 + (w - 4.0) * *i as f64 / n as f64,
-                2.0 + (h - 4.0) * (1.0 - (v - lo) / span)
+                x(*i),
+                y(*v)
             )
         })
         .collect();
-    let (li, lv) = *pts.last().unwrap();
-    let (cx, cy) = (
-        2.0 + (w - 4.0) * li as f64 / n as f64,
-        2.0 + (h - 4.0) * (1.0 - (lv - lo) / span),
-    );
-    view! {
-        <svg class="gt-spark" viewBox=format!("0 0 {w} {h}") width=w height=h aria-hidden="true" focusable="false">
-            <path d=d/>
-            <circle cx=cx cy=cy r="2.5"/>
-        </svg>
-    }
-    .into_any()
+    let (li, lv) = *pts.last()?;
+    Some(SparkGeometry {
+        width: w,
+        height: h,
+        path,
+        cx: x(li),
+        cy: y(lv),
+    })
 }

@@ -15,6 +15,7 @@ pub mod forecast;
 pub mod indicator_row;
 pub mod layout;
 pub mod legend;
+pub mod markup;
 pub mod pack;
 pub mod period;
 pub mod plan;

@@ -244,16 +244,21 @@ fn spc_svg(x: &Xmr, ind: &Indicator, described_by: &str, w: f64) -> AnyView {
     .into_any()
 }
 
+/// The shape beside a special-cause verdict (one place for the chip and `markup.rs`).
+pub fn spc_shape(v: Variation) -> &'static str {
+    match v {
+        Variation::Improvement => "▲",
+        Variation::Concern => "■",
+        _ => "◆",
+    }
+}
+
 /// A row's mark in the indicator list when its latest figure is a special cause: a word and a
 /// shape, as on the chart; nothing for common cause or no chart.
 #[component]
 pub fn SpcChip(variation: Option<Variation>) -> impl IntoView {
     let v = variation.filter(|v| *v != Variation::CommonCause)?;
-    let shape = match v {
-        Variation::Improvement => "▲",
-        Variation::Concern => "■",
-        _ => "◆",
-    };
+    let shape = spc_shape(v);
     Some(view! {
         <p class=format!("gt-small gt-spc-chip gt-spc-chip--{}", v.as_str()) data-testid="spc-chip" data-variation=v.as_str()>
             <span aria-hidden="true">{shape}" "</span>{v.label()}

@@ -3,19 +3,29 @@
 use gt_core::{Rag, WorkStatus};
 use leptos::prelude::*;
 
-/// The shape drawn for each status (inline SVG, so it prints and needs no font).
+/// The shape drawn for each status, inside its 12 × 12 SVG (inline, so it prints and needs no
+/// font). One place for both the component and the list's row markup (`markup.rs`).
+pub fn shape_inner(kind: &str) -> &'static str {
+    match kind {
+        "complete" => {
+            r#"<path d="M1.2 6.4 L4.6 9.8 L10.8 2.4" fill="none" stroke="currentColor" stroke-width="2.4"></path>"#
+        }
+        "amber" => r#"<path d="M6 0.8 L11.4 11 L0.6 11 Z"></path>"#,
+        "red" => r#"<rect x="1" y="1" width="10" height="10"></rect>"#,
+        "no_data" => {
+            r#"<circle cx="6" cy="6" r="4.3" fill="none" stroke="currentColor" stroke-width="1.6"></circle>"#
+        }
+        "data_only" => r#"<rect x="1" y="5" width="10" height="2.2"></rect>"#,
+        "not_due" | "not_started" => {
+            r#"<circle cx="6" cy="6" r="4.3" fill="none" stroke="currentColor" stroke-width="1.6" stroke-dasharray="2 1.6"></circle>"#
+        }
+        // Green, and any other status: a full circle.
+        _ => r#"<circle cx="6" cy="6" r="5"></circle>"#,
+    }
+}
+
 fn shape(kind: &'static str) -> impl IntoView {
-    let inner = match kind {
-        "green" => view! { <circle cx="6" cy="6" r="5"/> }.into_any(),
-        "complete" => view! { <path d="M1.2 6.4 L4.6 9.8 L10.8 2.4" fill="none" stroke="currentColor" stroke-width="2.4"/> }.into_any(),
-        "amber" => view! { <path d="M6 0.8 L11.4 11 L0.6 11 Z"/> }.into_any(),
-        "red" => view! { <rect x="1" y="1" width="10" height="10"/> }.into_any(),
-        "no_data" => view! { <circle cx="6" cy="6" r="4.3" fill="none" stroke="currentColor" stroke-width="1.6"/> }.into_any(),
-        "data_only" => view! { <rect x="1" y="5" width="10" height="2.2"/> }.into_any(),
-        "not_due" | "not_started" => view! { <circle cx="6" cy="6" r="4.3" fill="none" stroke="currentColor" stroke-width="1.6" stroke-dasharray="2 1.6"/> }.into_any(),
-        _ => view! { <circle cx="6" cy="6" r="5"/> }.into_any(),
-    };
-    view! { <svg class="gt-tag__shape" viewBox="0 0 12 12" aria-hidden="true" focusable="false" fill="currentColor">{inner}</svg> }
+    view! { <svg class="gt-tag__shape" viewBox="0 0 12 12" aria-hidden="true" focusable="false" fill="currentColor" inner_html=shape_inner(kind)></svg> }
 }
 
 /// An indicator's Red/Amber/Green status. `manual` marks a status set by hand.
