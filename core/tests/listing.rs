@@ -79,7 +79,6 @@ fn a_listing_with_no_period_has_no_data_for_any_row() {
     let d = ds();
     let index = SearchIndex::new(&d);
     let listing = Listing::new(&d, None, None);
-    assert_eq!(listing.period(), None);
     let v = |hash: &str| ids(&d, &listing, &index, hash);
     assert_eq!(v("#/indicators?status=red"), Vec::<String>::new());
     assert_eq!(v("#/indicators?status=no_data").len(), 5);

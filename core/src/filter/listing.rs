@@ -60,11 +60,6 @@ impl Listing {
         }
     }
 
-    /// The period the rows are for.
-    pub fn period(&self) -> Option<Period> {
-        self.period
-    }
-
     /// The rows a view shows, filtered and sorted (ties in the data's order).
     pub fn apply(&self, ds: &Dataset, index: &SearchIndex, q: &IndicatorQuery) -> Filtered {
         let words: Vec<String> = q
@@ -92,12 +87,11 @@ impl Listing {
         if let Some(key) = q.sort {
             let places = self.places(ds, key);
             let desc = q.descending;
-            // One number per row: its place (turned round when descending, blanks last either
-            // way), then its place in the data, so equal values keep the data's order.
+            // By place (turned round when descending, blanks last either way), then by place in
+            // the data, so equal values keep the data's order.
             picked.sort_unstable_by_key(|r| {
                 let p = places[r.index];
-                let p = if desc && p != BLANK { BLANK - 1 - p } else { p };
-                (u64::from(p) << 32) | r.index as u64
+                (if desc && p != BLANK { BLANK - 1 - p } else { p }, r.index)
             });
         }
         Filtered {
