@@ -13,7 +13,7 @@ use gt_core::period::Period;
 use gt_core::{Frequency, Rag};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The indicator list. Its view state is all in the URL, so it is drawn again from the data
 /// when the data changes (an edit, an undo, another tab) and nothing is lost.
@@ -26,7 +26,9 @@ pub fn IndicatorsPage() -> impl IntoView {
 #[component]
 fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
     let state = use_app();
-    let index = Arc::new(perf::time("search-index", || SearchIndex::new(&ds)));
+    // The search index is built on the first search, not when the page opens.
+    let index = Arc::new(OnceLock::<SearchIndex>::new());
+    let no_search = Arc::new(SearchIndex::default());
     let view_state = {
         let ds = ds.clone();
         Memo::new(move |_| {
@@ -52,7 +54,14 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
         let ds = ds.clone();
         // The period is the app's (state.period), the same on every page.
         Memo::new(move |_| {
-            query.with(|q| listing.with(|l| perf::time("filter", || l.apply(&ds, &index, q))))
+            query.with(|q| {
+                let index = if q.text.trim().is_empty() {
+                    &*no_search
+                } else {
+                    index.get_or_init(|| perf::time("search-index", || SearchIndex::new(&ds)))
+                };
+                listing.with(|l| perf::time("filter", || l.apply(&ds, index, q)))
+            })
         })
     };
     // Filters rewrite the query; a data file given in the link (`data=`) stays, so a reload

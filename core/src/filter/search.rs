@@ -3,7 +3,9 @@
 use crate::model::Dataset;
 
 /// Lower-cased text to search per indicator: name, id and every commentary. Built once per
-/// dataset so typing in the search box does not re-read the data.
+/// dataset so typing in the search box does not re-read the data. (The default index is empty:
+/// enough for a view with no search words, which never reads it.)
+#[derive(Default)]
 pub struct SearchIndex {
     hay: Vec<String>,
 }
