@@ -1,5 +1,5 @@
-//! The indicator list's row as HTML text, set on the row in one go (`inner_html`), because a
-//! list of 50 rows built node by node cost most of a filter change (about 85 DOM nodes a row).
+//! The indicator list's rows as HTML text, set on the table body in one go (`inner_html`),
+//! because 50 rows built node by node cost most of a filter change (about 85 DOM nodes a row).
 //! Each piece gives exactly the markup of its component (`RagTag`, `DiffersMark`, `DraftFlag`,
 //! `AsAt`, `SpcChip`, `TravelText`, `Sparkline`): the shapes, arrows and sparkline geometry come
 //! from the same functions as the components', and `tests/web.rs` checks each piece against
@@ -129,9 +129,9 @@ pub fn sparkline(values: &[Option<f64>]) -> String {
     }
 }
 
-/// The cells of the list's row for `row` at `period` (the `<tr>` itself, with its data
-/// attributes, is the page's). `changed` marks a figure edited in this browser.
-pub fn indicator_cells(ds: &Dataset, r: &Row, period: Option<Period>, changed: bool) -> String {
+/// The list's row for `r` at `period`: a card on a phone. `changed` marks a figure edited in
+/// this browser.
+pub fn indicator_row(ds: &Dataset, r: &Row, period: Option<Period>, changed: bool) -> String {
     let i = &ds.indicators[r.index];
     let fmt = |x: Option<f64>| {
         x.map(|x| gt_core::fmt::value(x, i.decimals, i.unit.as_deref()))
@@ -155,6 +155,13 @@ pub fn indicator_cells(ds: &Dataset, r: &Row, period: Option<Period>, changed: b
 
     let mut h = String::with_capacity(2048);
     // Writing to a String cannot fail.
+    let _ = write!(
+        h,
+        "<tr data-testid=\"indicator-row\" data-id=\"{}\" data-status=\"{}\" data-period=\"{}\">",
+        escape(&i.id),
+        r.rag.as_str(),
+        r.period.map(|p| p.id()).unwrap_or_default()
+    );
     let _ = write!(
         h,
         "<td data-label=\"Indicator\" class=\"gt-ind__name\"><a href=\"{}\">{}</a><span class=\"gt-ind__id\">{}{}</span>{}</td>",
@@ -198,5 +205,6 @@ pub fn indicator_cells(ds: &Dataset, r: &Row, period: Option<Period>, changed: b
         sparkline(&spark),
         escape(&trend_words)
     );
+    h.push_str("</tr>");
     h
 }

@@ -12,7 +12,6 @@ pub mod draft;
 pub mod edit_update;
 pub mod edit_value;
 pub mod forecast;
-pub mod indicator_row;
 pub mod layout;
 pub mod legend;
 pub mod markup;

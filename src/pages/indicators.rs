@@ -2,14 +2,13 @@
 //! `indicator.rs`.
 
 use crate::adapters::{clipboard, location, perf};
-use crate::components::indicator_row::IndicatorRow;
 use crate::components::legend::RagLegend;
+use crate::components::markup;
 use crate::components::period::ReportingPeriodPicker;
 use crate::components::status::RagTag;
 use crate::state::{use_app, use_data};
 use gt_core::engine::{LONG_TERM, SHORT_TERM};
-use gt_core::filter::{IndicatorQuery, Listing, Row, SearchIndex, SortKey, PAGE_SIZE};
-use gt_core::period::Period;
+use gt_core::filter::{IndicatorQuery, Listing, SearchIndex, SortKey, PAGE_SIZE};
 use gt_core::{Frequency, Rag};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -167,9 +166,9 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
         }
     };
 
-    // The page of rows in view. Rows are keyed by indicator, period and draft mark, so a
-    // filter, sort or page change builds only the rows that were not already shown and moves
-    // the others (nothing is rebuilt attribute by attribute).
+    // The page of rows in view, as HTML text set on the table body in one go (`markup.rs`).
+    // When a change leaves the same rows in view (most keystrokes), the text is the same and
+    // the table is not touched.
     let page_rows = Memo::new(move |_| {
         filtered.with(|f| {
             let page = query.with(|q| q.page);
@@ -181,27 +180,20 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
             (rows, f.period, page, pages, n)
         })
     });
-    let keyed_rows = {
-        let ds_rows = ds.clone();
-        move || {
+    let body_html = {
+        let ds = ds.clone();
+        Memo::new(move |_| {
             let draft = state.draft.get();
             page_rows.with(|(rows, period, ..)| {
-                rows.iter()
-                    .map(|r| {
-                        let changed = period.is_some_and(|p| {
-                            draft.indicator_at(&ds_rows.indicators[r.index].id, &p)
-                        });
-                        (r.clone(), *period, changed)
-                    })
-                    .collect::<Vec<_>>()
+                let mut html = String::with_capacity(rows.len() * 2500);
+                for r in rows {
+                    let changed =
+                        period.is_some_and(|p| draft.indicator_at(&ds.indicators[r.index].id, &p));
+                    html.push_str(&markup::indicator_row(&ds, r, *period, changed));
+                }
+                html
             })
-        }
-    };
-    let row_view = {
-        let ds = ds.clone();
-        move |(row, period, changed): (Row, Option<Period>, bool)| {
-            view! { <IndicatorRow ds=ds.clone() row=row period=period changed=changed/> }
-        }
+        })
     };
     let pager = move || {
         let (page, pages, n) = page_rows.with(|(_, _, page, pages, n)| (*page, *pages, *n));
@@ -226,9 +218,7 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
         page_rows.with(|p| p.4 == 0).then(|| view! { <tbody><tr><td colspan="10" class="gt-empty" data-testid="no-results">"No indicators match these filters. Try removing a filter, or clear them all."</td></tr></tbody> })
     };
     let rows_view = view! {
-        <tbody>
-            <For each=keyed_rows key=|(r, period, changed)| (r.index, *period, *changed) children=row_view/>
-        </tbody>
+        <tbody inner_html=body_html></tbody>
         {empty}
         {pager}
     };
