@@ -331,6 +331,14 @@ fn the_list_for_a_council_holds_its_own_and_the_shared_ones_and_says_so() {
     );
     // No shared indicator among the rows: nothing to say.
     assert_eq!(view("#/indicators?council=newham&key=0&q=N+one").2, None);
+    // Red at Q2 2019/20: h2 (70 against 90) and sat (60 against 80), so Newham and Bexley have
+    // none of their own among the rows and are not named.
+    let (ids, _, words) = view("#/indicators?status=red");
+    assert_eq!(ids, ["h2", "sat"]);
+    assert_eq!(
+        words.as_deref(),
+        Some("Of these, 1 is Havering's own indicator and 1 is a shared-service indicator.")
+    );
     // Sorted by council: the councils' names, then "Shared service", "Shared service
     // (Havering and Newham only)", "Shared service (Havering only)".
     let (ids, _, _) = view("#/indicators?sort=council");
