@@ -25,9 +25,19 @@ pub fn IndicatorsPage() -> impl IntoView {
 #[component]
 fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
     let state = use_app();
-    // The search index is built on the first search, not when the page opens.
+    // The search index is built just after the page is shown (or on a search before then),
+    // so opening the list does not wait for it and the first keystroke does not either.
     let index = Arc::new(OnceLock::<SearchIndex>::new());
     let no_search = Arc::new(SearchIndex::default());
+    {
+        let (index, ds) = (index.clone(), ds.clone());
+        set_timeout(
+            move || {
+                index.get_or_init(|| perf::time("search-index", || SearchIndex::new(&ds)));
+            },
+            std::time::Duration::from_millis(100),
+        );
+    }
     let view_state = {
         let ds = ds.clone();
         Memo::new(move |_| {
