@@ -96,7 +96,10 @@ pub fn App() -> impl IntoView {
         <div class="gt-width-container">
             <main id="main-content" class="gt-main" tabindex="-1">
                 {move || match state.phase.get() {
-                    Phase::Loading => view! { <pages::status::Loading/> }.into_any(),
+                    Phase::Loading => {
+                        let heading = page_title(&state.route.get_untracked());
+                        view! { <pages::status::Loading heading=heading/> }.into_any()
+                    }
                     Phase::Failed { source, problems } => {
                         view! { <pages::status::LoadError source=source problems=problems/> }.into_any()
                     }

@@ -2,12 +2,14 @@
 //! data imported earlier in this browser, or the built-in file; and keeping an imported file
 //! in this browser (IndexedDB). The shell (`app.rs`) starts it; imports (`importing.rs`) use
 //! it to make a file the current data. It depends on neither, so there is no import cycle.
-//! Reading the store is async: the page frame shows "Loading" meanwhile.
+//! Reading the store and downloading are async: the page frame shows "Loading" meanwhile,
+//! with how far a data file has got (`AppState.progress`).
 
 use crate::adapters::storage::StorageError;
-use crate::adapters::{fetch, idb};
+use crate::adapters::{fetch, frame, idb, perf};
 use crate::edits;
 use crate::state::{AppState, Kept, Load, NoticeKind, Origin, BUILT_IN_DATA};
+use gt_core::read::size::{Progress, MAX_FILE_BYTES};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -17,7 +19,7 @@ use crate::adapters::idb::{DATASET_KEY, DATASET_META};
 
 /// Parses a dataset's text into a `Load`, naming the file in any problem.
 pub fn load_from_text(name: &str, text: &str) -> Load {
-    match crate::adapters::perf::time("read", || gt_core::parse_dataset(text)) {
+    match perf::time("read", || gt_core::parse_dataset(text)) {
         Ok(ds) => Load::Ready(Arc::new(ds)),
         Err(problems) => Load::Failed {
             source: name.to_string(),
@@ -29,11 +31,15 @@ pub fn load_from_text(name: &str, text: &str) -> Load {
 /// Makes `text` the source data (with its fingerprint) together with this dataset's saved
 /// edits, read first so the page never shows the data without them.
 pub async fn set_source(state: &AppState, load: Load, text: &str, origin: Origin) {
+    perf::start("saved-edits");
     let saved = match &load {
         Load::Ready(ds) => Some(edits::saved_for(state, &gt_core::edit::dataset_key(ds)).await),
         _ => None,
     };
-    state.source_hash.set(gt_core::edit::fingerprint(text));
+    perf::end("saved-edits");
+    let fingerprint = perf::time("fingerprint", || gt_core::edit::fingerprint(text));
+    state.source_hash.set(fingerprint);
+    state.progress.set(None);
     state.edits.update(|l| l.clear());
     state.saving.set(crate::state::Saving::Idle);
     if !matches!(origin, Origin::Bundle) {
@@ -47,19 +53,33 @@ pub async fn set_source(state: &AppState, load: Load, text: &str, origin: Origin
     }
 }
 
-/// Loads the dataset from `url` into the state, with every problem reported on failure.
+/// Loads the dataset from `url` into the state, with every problem reported on failure. While
+/// it downloads and is read, `AppState.progress` says how far it has got; a file too large for
+/// the browser is refused with a message instead of being read.
 pub async fn load_dataset(url: String, state: AppState, origin: Origin) {
-    crate::adapters::perf::start("fetch");
-    let fetched = fetch::fetch_text(&url).await;
-    crate::adapters::perf::end("fetch");
+    perf::start("fetch");
+    let fetched = fetch::fetch_bytes(&url, MAX_FILE_BYTES, |p| state.progress.set(Some(p))).await;
+    perf::end("fetch");
     match fetched {
-        Err(e) => state.source.set(Load::Failed {
-            source: url,
-            problems: vec![e],
-        }),
-        Ok(text) => {
-            let load = load_from_text(&url, &text);
-            set_source(&state, load, &text, origin).await;
+        Err(e) => {
+            state.progress.set(None);
+            state.source.set(Load::Failed {
+                source: url,
+                problems: vec![e],
+            });
+        }
+        Ok(bytes) => {
+            // Decoded as the browser decodes text (bad bytes become U+FFFD, a leading byte order
+            // mark is dropped), without a copy when the file is valid UTF-8, as it should be.
+            let text = String::from_utf8_lossy(&bytes);
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            state.progress.set(Some(Progress::Checking {
+                bytes: bytes.len() as u64,
+            }));
+            // The status line shows before the page is busy reading.
+            frame::after_paint().await;
+            let load = load_from_text(&url, text);
+            set_source(&state, load, text, origin).await;
         }
     }
 }
@@ -87,13 +107,10 @@ pub fn start_loading(state: AppState) {
             load_dataset(url.clone(), state, Origin::Link(url)).await;
             return;
         }
-        if let Some((text, origin)) = stored_import(&state).await {
-            let load = load_from_text("the data imported in this browser", &text);
-            if matches!(load, Load::Ready(_)) {
-                state.kept.set(Kept::Yes);
-                set_source(&state, load, &text, origin).await;
-                return;
-            }
+        if let Some((text, load, origin)) = stored_import(&state).await {
+            state.kept.set(Kept::Yes);
+            set_source(&state, load, &text, origin).await;
+            return;
         }
         load_dataset(url, state, Origin::BuiltIn).await;
     });
@@ -112,9 +129,10 @@ pub fn data_url(loc: &gt_core::route::Location) -> String {
         .unwrap_or_else(|| BUILT_IN_DATA.to_string())
 }
 
-/// The dataset imported earlier in this browser, if any. Unreadable stored data is kept aside
-/// and the user told; the built-in data is used instead.
-pub async fn stored_import(state: &AppState) -> Option<(String, Origin)> {
+/// The dataset imported earlier in this browser, if any: its text, the data read from it (read
+/// once) and where it came from. Unreadable stored data is kept aside and the user told; the
+/// built-in data is used instead.
+pub async fn stored_import(state: &AppState) -> Option<(String, Load, Origin)> {
     let text = match idb::get(DATASET_KEY).await {
         Ok(t) => t?,
         Err(e) => {
@@ -128,7 +146,8 @@ pub async fn stored_import(state: &AppState) -> Option<(String, Origin)> {
         .flatten()
         .and_then(|m| serde_json::from_str(&m).ok())
         .unwrap_or_default();
-    if gt_core::parse_dataset(&text).is_err() {
+    let load = load_from_text("the data imported in this browser", &text);
+    if !matches!(load, Load::Ready(_)) {
         let aside = edits::corrupt_key("dataset");
         if idb::put(&aside, &text).await.is_ok() {
             let _ = idb::delete_all(&[DATASET_KEY, DATASET_META]).await;
@@ -140,6 +159,7 @@ pub async fn stored_import(state: &AppState) -> Option<(String, Origin)> {
     }
     Some((
         text,
+        load,
         Origin::Imported {
             name: meta["name"]
                 .as_str()

@@ -104,6 +104,8 @@ pub struct AppState {
     pub source: RwSignal<Load>,
     /// Fingerprint of the source text (to notice a newer source under saved edits).
     pub source_hash: RwSignal<String>,
+    /// While a data file downloads and is read: how far it has got, for the status line.
+    pub progress: RwSignal<Option<gt_core::read::size::Progress>>,
     pub origin: RwSignal<Origin>,
     pub edits: RwSignal<EditLog>,
     /// The changes IndexedDB is known to hold for this data (what was restored or last
@@ -229,6 +231,7 @@ impl AppState {
         AppState {
             source,
             source_hash: RwSignal::new(String::new()),
+            progress: RwSignal::new(None),
             origin,
             edits,
             stored_edits: StoredValue::new(Vec::new()),

@@ -5,6 +5,7 @@ pub mod clipboard;
 pub mod download;
 pub mod fetch;
 pub mod files;
+pub mod frame;
 pub mod idb;
 pub mod location;
 pub mod paginate;

@@ -3,12 +3,22 @@
 use gt_core::route::Route;
 use leptos::prelude::*;
 
+/// The page's heading while the data loads, and a status line saying how far a data file has
+/// got ("Reading the data file: 6.1 of 13.5 MB"), from `AppState.progress`.
 #[component]
-pub fn Loading() -> impl IntoView {
+pub fn Loading(heading: String) -> impl IntoView {
+    let state = crate::state::use_app();
+    let words = move || match state.progress.get() {
+        Some(p) => p.words(),
+        None => "Loading the data…".to_string(),
+    };
     view! {
-        <div class="gt-loading" role="status" data-testid="loading">
-            <span class="gt-spinner" aria-hidden="true"></span>
-            "Loading the data…"
+        <div data-testid="loading">
+            <h1 class="gt-heading-xl">{heading}</h1>
+            <p class="gt-loading" role="status" aria-live="polite" data-testid="loading-status">
+                <span class="gt-spinner" aria-hidden="true"></span>
+                {words}
+            </p>
         </div>
     }
 }

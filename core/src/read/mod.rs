@@ -10,8 +10,10 @@ use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+mod fast;
 mod fields;
 mod records;
+pub mod size;
 mod validate;
 
 use fields::Reader;
@@ -35,7 +37,26 @@ impl fmt::Display for Problem {
 }
 
 /// Reads and validates a dataset from JSON text. Never panics; returns every problem found.
+///
+/// A clean file is read the fast way (`fast.rs`: the indicators straight into the model); any
+/// other file, or one the fast path is not sure of, the slow way below, which finds every
+/// problem with its path. Both give the same dataset for every file the fast path reads.
 pub fn parse_dataset(text: &str) -> Result<Dataset, Vec<Problem>> {
+    match parse_quickly(text) {
+        Some(ds) => Ok(ds),
+        None => parse_slowly(text),
+    }
+}
+
+/// The fast path alone: the dataset of a clean file, or `None` when the slow path must read it.
+/// Public so that tests can compare both paths.
+pub fn parse_quickly(text: &str) -> Option<Dataset> {
+    fast::parse(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+/// The slow path alone: through `serde_json::Value`, every problem collected with its path.
+/// `parse_dataset` uses it when the fast path gives up; public so that tests can compare both.
+pub fn parse_slowly(text: &str) -> Result<Dataset, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
@@ -75,7 +96,7 @@ pub fn dataset_from_value(value: &Value) -> Result<Dataset, Vec<Problem>> {
     if let Err(p) = check_format(obj.get("format")) {
         return Err(vec![p]);
     }
-    let ds = r.dataset(obj);
+    let ds = r.dataset(obj, None);
     if r.problems.is_empty() {
         let mut problems = validate(&ds);
         if problems.is_empty() {

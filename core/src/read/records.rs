@@ -5,7 +5,13 @@ use super::fields::Obj;
 use super::*;
 
 impl Reader {
-    pub(super) fn dataset(&mut self, map: &Map<String, Value>) -> Dataset {
+    /// The dataset from the top-level object; `indicators`, when given, were read already (by
+    /// the fast path) and the object's own are not read again.
+    pub(super) fn dataset(
+        &mut self,
+        map: &Map<String, Value>,
+        indicators: Option<Vec<Indicator>>,
+    ) -> Dataset {
         let mut o = Obj {
             map,
             path: String::new(),
@@ -101,7 +107,13 @@ impl Reader {
                 extra: r.extra(o),
             })
         });
-        let indicators = self.list(&mut o, "indicators", true, |r, v, p| r.indicator(v, p));
+        let indicators = match indicators {
+            Some(read) => {
+                o.used.push("indicators");
+                read
+            }
+            None => self.list(&mut o, "indicators", true, |r, v, p| r.indicator(v, p)),
+        };
         let covering = self.get(&mut o, "covering_reports");
         let covering_reports = crate::covering::read(covering, &mut self.problems);
         Dataset {
