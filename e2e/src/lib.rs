@@ -7,6 +7,7 @@
 //! `target/e2e-artifacts/<test name>/`.
 
 pub mod server;
+pub mod stats;
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
