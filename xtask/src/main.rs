@@ -29,7 +29,7 @@ fn main() -> ExitCode {
         Some("bench") => tools::ensure(true).and_then(|t| bench(&t, rest)),
         _ => {
             eprintln!(
-                "usage: cargo xtask (serve | test | build | setup [--browser] | gen-data (onesource | synthetic N PERIODS) [-o FILE])"
+                "usage: cargo xtask (serve | test | build | bench [N…] [--ui-only] | bundle DATA.json -o FILE | setup [--browser] | gen-data (onesource | synthetic N PERIODS) [-o FILE])"
             );
             return ExitCode::FAILURE;
         }

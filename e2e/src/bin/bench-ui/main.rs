@@ -349,6 +349,12 @@ async fn main() {
             // Fewer opens of the largest files: each takes seconds.
             let opens = if mb > 30.0 { 2 } else { 3 };
             app.server.set_file("data/bench.json", Some(bytes));
+            if runs.is_empty() {
+                // A fresh browser is slower the first time: open each page once, untimed.
+                for page in [Page::App, Page::Plain] {
+                    let _ = open(&app, page).await;
+                }
+            }
             let (on_app, on_plain) = measure_size(&app, opens).await;
             app.server.set_file("data/bench.json", None);
             let s = SizeRun {
