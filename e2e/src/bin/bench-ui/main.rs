@@ -325,7 +325,7 @@ async fn main() {
     };
     let load = || std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     println!(
-        "## Indicator list: the app against a plain JavaScript page doing the same visible work\n"
+        "**Indicator list: the app against a plain JavaScript page doing the same visible work**\n"
     );
     println!(
         "Headless Chromium, one session, release build; load average at the start: {}",

@@ -153,7 +153,7 @@ pub fn row(label: &str, app: &[f64], plain: &[f64], goal_text: String) -> String
 pub fn print_size(s: &SizeRun) {
     let n = s.total().unwrap_or(0);
     println!(
-        "\n### {} indicators × 12 quarters ({:.1} MB of JSON)\n",
+        "\n#### {} indicators × 12 quarters ({:.1} MB of JSON)\n",
         thousands(n),
         s.mb
     );
@@ -323,7 +323,7 @@ pub fn print_phases(s: &SizeRun) {
 }
 
 pub fn print_scale(runs: &[SizeRun]) {
-    println!("\n### Scale: app (plain page, app / plain), medians unless said\n");
+    println!("\n#### Scale: app (plain page, app / plain), medians unless said\n");
     let head: Vec<String> = runs
         .iter()
         .map(|r| thousands(r.total().unwrap_or(0)))
@@ -373,7 +373,7 @@ pub fn print_scale(runs: &[SizeRun]) {
     }
     let cells: Vec<String> = runs
         .iter()
-        .map(|r| format!("{} ({})", longest(&r.app), longest(&r.plain)))
+        .map(|r| format!("{}; plain: {}", longest(&r.app), longest(&r.plain)))
         .collect();
     println!("| longest task while typing | {} |", cells.join(" | "));
 }
@@ -382,7 +382,7 @@ pub fn print_scale(runs: &[SizeRun]) {
 pub fn longest(r: &PageRun) -> String {
     match r.longest {
         Some((t, _)) if t <= 0.0 => "none over 50 ms".to_string(),
-        Some((t, c)) => format!("{} ({c} over 50 ms)", ms(t)),
+        Some((t, c)) => format!("{}, {c} over 50 ms", ms(t)),
         None => "–".into(),
     }
 }
@@ -405,7 +405,7 @@ pub fn gzip(bytes: &[u8]) -> usize {
 }
 
 pub fn print_download(dist: &std::path::Path) {
-    println!("\n### Download (dist/, gzip -9; KB = 1,000 bytes)\n");
+    println!("\n#### Download (dist/, gzip -9; KB = 1,000 bytes)\n");
     println!("| file | raw | gzip -9 |");
     println!("|---|---|---|");
     let mut files: Vec<PathBuf> = std::fs::read_dir(dist)
