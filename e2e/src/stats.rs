@@ -1,4 +1,4 @@
-//! Summary statistics for the benchmark (`src/bin/bench-ui.rs`): median, 95th percentile and
+//! Summary statistics for the benchmark (`src/bin/bench-ui/`): median, 95th percentile and
 //! worst of a list of timings.
 
 /// Median, 95th percentile and worst of some timings, in the timings' unit.
