@@ -28,8 +28,14 @@ use report::{ms, print_download, print_scale, print_size, Group, PageRun, SizeRu
 const PROBE: &str = include_str!("../../../../bench/measure.js");
 const REFERENCE_HTML: &str = include_str!("../../../../bench/reference/index.html");
 const REFERENCE_JS: &str = include_str!("../../../../bench/reference/reference.js");
-/// Longest wait for the list to be painted after navigation.
-const OPEN_TIMEOUT: Duration = Duration::from_secs(180);
+/// Longest wait for the list to be painted after navigation (seconds; `GT_BENCH_OPEN_TIMEOUT`
+/// changes it).
+fn open_timeout() -> Duration {
+    let secs = std::env::var("GT_BENCH_OPEN_TIMEOUT")
+        .ok()
+        .and_then(|s| s.parse().ok());
+    Duration::from_secs(secs.unwrap_or(180))
+}
 /// Longest wait for the results to change after a filter change or sort.
 const CHANGE_TIMEOUT_MS: u32 = 30_000;
 /// How long a keystroke that changed nothing yet may still change the list.
@@ -52,7 +58,12 @@ impl Page {
     }
 }
 
+/// The page with the probe at the top of its <head>.
 fn injected(html: &str) -> Vec<u8> {
+    assert!(
+        html.contains("<head>"),
+        "a page without <head>: nowhere to put the probe"
+    );
     html.replacen("<head>", &format!("<head>\n<script>{PROBE}</script>"), 1)
         .into_bytes()
 }
@@ -73,30 +84,21 @@ async fn open(app: &App, page: Page) -> Result<f64, String> {
         .map_err(|e| format!("navigation failed: {e}"))?;
     let start = Instant::now();
     loop {
-        let v = app
-            .client
-            .execute(
-                "return window.__bench ? window.__bench.painted : null",
-                vec![],
-            )
-            .await
-            .map_err(|e| format!("the page stopped answering (crashed?): {e}"))?;
+        let v = js(app, "return window.__bench ? window.__bench.painted : null").await?;
         if let Some(t) = v.as_f64().filter(|t| *t > 0.0) {
             return Ok(t);
         }
-        if start.elapsed() > OPEN_TIMEOUT {
-            let said = app
-                .client
-                .execute(
-                    "return document.body ? document.body.innerText.slice(0, 300) : ''",
-                    vec![],
-                )
-                .await
-                .map(|v| v.as_str().unwrap_or("").replace('\n', " "))
-                .unwrap_or_default();
+        if start.elapsed() > open_timeout() {
+            let said = js(
+                app,
+                "return document.body ? document.body.innerText.slice(0, 300) : ''",
+            )
+            .await
+            .map(|v| v.as_str().unwrap_or("").replace('\n', " "))
+            .unwrap_or_default();
             return Err(format!(
                 "no list painted within {} s; the page said: \"{said}\"",
-                OPEN_TIMEOUT.as_secs()
+                open_timeout().as_secs()
             ));
         }
         tokio::time::sleep(Duration::from_millis(40)).await;
@@ -254,6 +256,8 @@ async fn interact(app: &App, run: &mut PageRun) {
     }
 }
 
+/// Opens the app and the plain page `opens` times each, in turn, then times the actions on
+/// each after its last open.
 async fn measure_size(app: &App, opens: usize) -> (PageRun, PageRun) {
     let (mut on_app, mut on_plain) = (PageRun::default(), PageRun::default());
     for k in 0..opens {

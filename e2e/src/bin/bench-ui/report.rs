@@ -152,11 +152,11 @@ pub fn row(label: &str, app: &[f64], plain: &[f64], goal_text: String) -> String
 
 pub fn print_size(s: &SizeRun) {
     let n = s.total().unwrap_or(0);
-    println!(
-        "\n#### {} indicators × 12 quarters ({:.1} MB of JSON)\n",
-        thousands(n),
-        s.mb
-    );
+    let what = match s.total() {
+        Some(n) => format!("{} indicators × 12 quarters", thousands(n)),
+        None => "A file neither page could open".to_string(),
+    };
+    println!("\n#### {what} ({:.1} MB of JSON)\n", s.mb);
     println!("| measure | app median | app 95th | app worst | plain median | plain worst | app / plain (median) | goal (issue 13) |");
     println!("|---|---|---|---|---|---|---|---|");
     let opens = s.app.opens.len().max(s.plain.opens.len());
@@ -239,6 +239,7 @@ pub fn agreement(s: &SizeRun) {
             "\nBoth pages showed the same count and first row after each of the {} actions.",
             a.len()
         ),
+        None if a.is_empty() || p.is_empty() => {}
         None => println!(
             "\nCompared {} actions (one page did fewer).",
             a.len().min(p.len())
@@ -326,7 +327,7 @@ pub fn print_scale(runs: &[SizeRun]) {
     println!("\n#### Scale: app (plain page, app / plain), medians unless said\n");
     let head: Vec<String> = runs
         .iter()
-        .map(|r| thousands(r.total().unwrap_or(0)))
+        .map(|r| r.total().map_or("not opened".into(), thousands))
         .collect();
     println!("| measure | {} |", head.join(" | "));
     println!("|---|{}", "---|".repeat(runs.len()));
