@@ -41,6 +41,15 @@
     return out;
   }
 
+  // Memory: the JavaScript heap (exact with Chromium's --enable-precise-memory-info) and, for
+  // the app, its wasm memory (Trunk's loader announces the wasm's exports when it has started;
+  // a wasm memory never shrinks, so its size is also its peak).
+  addEventListener('TrunkApplicationStarted', (e) => { B.wasm = e.detail && e.detail.wasm; });
+  B.memory = () => ({
+    js: performance.memory ? performance.memory.usedJSHeapSize : null,
+    wasm: B.wasm && B.wasm.memory ? B.wasm.memory.buffer.byteLength : null,
+  });
+
   // Every measure so far (the load's phases), summed by name.
   B.phases = () => phases(0);
 

@@ -23,7 +23,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 mod report;
-use report::{ms, print_download, print_scale, print_size, Group, PageRun, SizeRun};
+use report::{ms, print_download, print_scale, print_size, Group, Memory, PageRun, SizeRun};
 
 const PROBE: &str = include_str!("../../../../bench/measure.js");
 const REFERENCE_HTML: &str = include_str!("../../../../bench/reference/index.html");
@@ -256,6 +256,15 @@ async fn interact(app: &App, run: &mut PageRun) {
     }
 }
 
+/// The page's memory now (None when the page does not answer).
+async fn memory(app: &App) -> Option<Memory> {
+    let m = js(app, "return window.__bench.memory()").await.ok()?;
+    Some(Memory {
+        js: m["js"].as_f64(),
+        wasm: m["wasm"].as_f64(),
+    })
+}
+
 /// Opens the app and the plain page `opens` times each, in turn, then times the actions on
 /// each after its last open.
 async fn measure_size(app: &App, opens: usize) -> (PageRun, PageRun) {
@@ -298,7 +307,9 @@ async fn measure_size(app: &App, opens: usize) -> (PageRun, PageRun) {
                 .and_then(|t| t.split_whitespace().next())
                 .and_then(|t| t.parse().ok());
             if k + 1 == opens {
+                run.memory_open = memory(app).await;
                 interact(app, run).await;
+                run.memory_end = memory(app).await;
             }
         }
     }
@@ -309,6 +320,10 @@ async fn measure_size(app: &App, opens: usize) -> (PageRun, PageRun) {
 async fn main() {
     let files: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
     assert!(!files.is_empty(), "usage: bench-ui DATA.json...");
+    // Exact figures from `performance.memory` (else Chromium rounds them and updates them rarely).
+    let mut chromium_args = std::env::var("GT_E2E_CHROMIUM_ARGS").unwrap_or_default();
+    chromium_args.push_str(" --enable-precise-memory-info");
+    std::env::set_var("GT_E2E_CHROMIUM_ARGS", chromium_args.trim());
     let dist = gt_e2e::dist();
     let index = std::fs::read_to_string(dist.join("index.html"))
         .expect("dist/index.html: build the app first");

@@ -59,7 +59,38 @@ pub struct PageRun {
     pub shown: Vec<String>,
     /// The longest task while typing (ms) and how many tasks went over 50 ms.
     pub longest: Option<(f64, u64)>,
+    /// Memory after the last open and after the actions.
+    pub memory_open: Option<Memory>,
+    pub memory_end: Option<Memory>,
     pub total: Option<usize>,
+}
+
+/// A page's memory in bytes: its JavaScript heap and (the app) its wasm memory.
+#[derive(Clone, Copy, Default)]
+pub struct Memory {
+    pub js: Option<f64>,
+    pub wasm: Option<f64>,
+}
+
+impl Memory {
+    pub fn total(&self) -> Option<f64> {
+        match (self.js, self.wasm) {
+            (None, None) => None,
+            (j, w) => Some(j.unwrap_or(0.0) + w.unwrap_or(0.0)),
+        }
+    }
+}
+
+/// "312 MB (JS 40, wasm 272)", "120 MB (JS)".
+fn mb_text(m: Option<Memory>) -> String {
+    let Some(m) = m else { return "–".into() };
+    let mb = |b: f64| format!("{:.0}", b / 1e6);
+    match (m.total(), m.js, m.wasm) {
+        (Some(t), Some(j), Some(w)) => format!("{} MB (JS {}, wasm {})", mb(t), mb(j), mb(w)),
+        (Some(t), _, None) => format!("{} MB (JS)", mb(t)),
+        (Some(t), None, Some(_)) => format!("{} MB (wasm)", mb(t)),
+        (None, ..) => "–".into(),
+    }
 }
 
 pub struct SizeRun {
@@ -226,6 +257,20 @@ pub fn print_size(s: &SizeRun) {
             }
         }
     }
+    let open_ratio = match (
+        s.app.memory_open.and_then(|m| m.total()),
+        s.plain.memory_open.and_then(|m| m.total()),
+    ) {
+        (Some(a), Some(p)) => ratio(a, p),
+        _ => "–".into(),
+    };
+    println!(
+        "| memory after opening; after the actions (JS heap + wasm memory) | {}; {} | | | {}; {} | | {open_ratio} | |",
+        mb_text(s.app.memory_open),
+        mb_text(s.app.memory_end),
+        mb_text(s.plain.memory_open),
+        mb_text(s.plain.memory_end),
+    );
     agreement(s);
     print_phases(s);
 }
@@ -377,6 +422,17 @@ pub fn print_scale(runs: &[SizeRun]) {
         .map(|r| format!("{}; plain: {}", longest(&r.app), longest(&r.plain)))
         .collect();
     println!("| longest task while typing | {} |", cells.join(" | "));
+    let cells: Vec<String> = runs
+        .iter()
+        .map(|r| {
+            format!(
+                "{}; plain: {}",
+                mb_text(r.app.memory_end),
+                mb_text(r.plain.memory_end)
+            )
+        })
+        .collect();
+    println!("| memory after the actions | {} |", cells.join(" | "));
 }
 
 /// The longest task while typing, in words.
