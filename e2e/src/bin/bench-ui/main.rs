@@ -23,7 +23,9 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 mod report;
-use report::{ms, print_download, print_scale, print_size, Group, Memory, PageRun, SizeRun};
+use report::{
+    ms, print_download, print_scale, print_size, Group, Memory, PageRun, SizeRun, NOT_RUN,
+};
 
 const PROBE: &str = include_str!("../../../../bench/measure.js");
 const REFERENCE_HTML: &str = include_str!("../../../../bench/reference/index.html");
@@ -41,7 +43,7 @@ const CHANGE_TIMEOUT_MS: u32 = 30_000;
 /// How long a keystroke that changed nothing yet may still change the list.
 const SETTLE_MS: u32 = 300;
 /// A group of actions stops after one that took longer than this (the page is unusable).
-const GIVE_UP_MS: f64 = 5_000.0;
+const GIVE_UP_MS: f64 = 10_000.0;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Page {
@@ -147,12 +149,14 @@ async fn act(
 async fn time_actions(app: &App, run: &mut PageRun, actions: &[(Group, &str, Value, bool)]) {
     for (group, kind, arg, expect) in actions {
         if run.groups.get(group).is_some_and(|g| g.stopped.is_some()) {
+            run.shown.push(NOT_RUN.to_string());
             continue;
         }
         let done = act(app, kind, arg.clone(), *expect).await;
-        if let Ok((_, _, shown)) = &done {
-            run.shown.push(shown.clone());
-        }
+        run.shown.push(match &done {
+            Ok((_, _, shown)) => shown.clone(),
+            Err(_) => NOT_RUN.to_string(),
+        });
         let g = run.groups.entry(*group).or_default();
         match done {
             Ok((Some(t), phases, _)) => {

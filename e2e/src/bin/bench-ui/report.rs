@@ -247,16 +247,6 @@ pub fn print_size(s: &SizeRun) {
         longest(&s.app),
         longest(&s.plain)
     );
-    for (who, r) in [("app", &s.app), ("plain page", &s.plain)] {
-        if let Some(e) = &r.open_failure {
-            println!("\n**The {who} failed to open at this size**: {e}");
-        }
-        for (g, samples) in &r.groups {
-            if let Some(e) = &samples.stopped {
-                println!("\n**The {who}: {}**: {e}", g.label());
-            }
-        }
-    }
     let open_ratio = match (
         s.app.memory_open.and_then(|m| m.total()),
         s.plain.memory_open.and_then(|m| m.total()),
@@ -271,29 +261,47 @@ pub fn print_size(s: &SizeRun) {
         mb_text(s.plain.memory_open),
         mb_text(s.plain.memory_end),
     );
+    for (who, r) in [("app", &s.app), ("plain page", &s.plain)] {
+        if let Some(e) = &r.open_failure {
+            println!("\n**The {who} failed to open at this size**: {e}");
+        }
+        for (g, samples) in &r.groups {
+            if let Some(e) = &samples.stopped {
+                println!("\n**The {who}: {}**: {e}", g.label());
+            }
+        }
+    }
     agreement(s);
     print_phases(s);
 }
 
 /// Whether both pages showed the same count and first row after every action (the same
 /// filtering, rating and sorting).
+/// What `shown` holds for an action not run (its kind of action had stopped).
+pub const NOT_RUN: &str = "(not run)";
+
 pub fn agreement(s: &SizeRun) {
     let (a, p) = (&s.app.shown, &s.plain.shown);
-    match a.iter().zip(p).position(|(x, y)| x != y) {
-        None if a.len() == p.len() && !a.is_empty() => println!(
-            "\nBoth pages showed the same count and first row after each of the {} actions.",
-            a.len()
-        ),
-        None if a.is_empty() || p.is_empty() => {}
-        None => println!(
-            "\nCompared {} actions (one page did fewer).",
-            a.len().min(p.len())
-        ),
+    // Once an action is skipped on one page, the two no longer show the same view.
+    let n = a
+        .iter()
+        .zip(p)
+        .take_while(|(x, y)| *x != NOT_RUN && *y != NOT_RUN)
+        .count();
+    let whole = n == a.len() && n == p.len();
+    match (0..n).find(|k| a[*k] != p[*k]) {
         Some(k) => println!(
             "\n**The pages differ** after action {}: the app showed \"{}\", the plain page \"{}\".",
             k + 1,
             a[k],
             p[k]
+        ),
+        None if n == 0 => {}
+        None if whole => println!(
+            "\nBoth pages showed the same count and first row after each of the {n} actions."
+        ),
+        None => println!(
+            "\nBoth pages showed the same count and first row after each of the first {n} actions (then one page skipped some)."
         ),
     }
 }
