@@ -7,6 +7,7 @@
 //! `target/e2e-artifacts/<test name>/`.
 
 pub mod server;
+pub mod stats;
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -120,6 +121,11 @@ async fn connect(port: u16, o: &Options) -> Client {
     ];
     if std::env::var_os("GT_E2E_HEADED").is_some() {
         args.remove(0);
+    }
+    // More switches for Chromium, separated by spaces (the benchmark asks for exact memory
+    // figures with `--enable-precise-memory-info`).
+    if let Ok(extra) = std::env::var("GT_E2E_CHROMIUM_ARGS") {
+        args.extend(extra.split_whitespace().map(str::to_string));
     }
     let mut chrome = json!({ "args": args });
     if o.width < 500 {

@@ -3,7 +3,8 @@
 //! - `cargo xtask serve`: install what is missing, build, serve on http://127.0.0.1:8080.
 //! - `cargo xtask test`: install what is missing, run every test (host, wasm in Chromium, e2e).
 //! - `cargo xtask build`: install what is missing and build `dist/` (release).
-//! - `cargo xtask bench [N] [--ui-only]`: benchmarks (core, and the UI on N indicators × 12).
+//! - `cargo xtask bench [N…] [--ui-only]`: benchmarks (core, and the indicator list against a
+//!   plain JavaScript page at 1,000, 10,000 and 50,000 indicators × 12, or N).
 //! - `cargo xtask bundle DATA.json -o pack.html`: one self-contained HTML file (app + data).
 //! - `cargo xtask setup [--browser]`: only install the tools.
 //! - `cargo xtask gen-data onesource|synthetic N PERIODS [-o FILE]`: write a dataset.
@@ -28,7 +29,7 @@ fn main() -> ExitCode {
         Some("bench") => tools::ensure(true).and_then(|t| bench(&t, rest)),
         _ => {
             eprintln!(
-                "usage: cargo xtask (serve | test | build | setup [--browser] | gen-data (onesource | synthetic N PERIODS) [-o FILE])"
+                "usage: cargo xtask (serve | test | build | bench [N…] [--ui-only] | bundle DATA.json -o FILE | setup [--browser] | gen-data (onesource | synthetic N PERIODS) [-o FILE])"
             );
             return ExitCode::FAILURE;
         }
@@ -109,19 +110,34 @@ pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     gz.finish().expect("in memory")
 }
 
-/// Benchmarks: the core (criterion) and the indicator list in headless Chromium on a generated
-/// 10,000 × 12 dataset. Figures are printed for docs/performance.md.
+/// Benchmarks: the core (criterion, unless `--ui-only`) and the indicator list in headless
+/// Chromium against the plain JavaScript reference page (`bench/reference/`), on generated
+/// datasets of 1,000, 10,000 and 50,000 indicators × 12 quarters (or the sizes given). Prints
+/// markdown for docs/performance.md.
 fn bench(t: &tools::Tools, args: &[String]) -> Result<(), String> {
     let root = root();
-    let n = args
-        .first()
-        .and_then(|a| a.parse::<usize>().ok())
-        .unwrap_or(10_000);
-    let file = root.join("target/bench-data.json");
+    let mut sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
+    if sizes.is_empty() {
+        sizes = vec![1_000, 10_000, 50_000];
+    }
     std::fs::create_dir_all(root.join("target")).map_err(|e| e.to_string())?;
-    let value = synthetic::generate(n, 12);
-    std::fs::write(&file, serde_json::to_string(&value).expect("serialisable"))
-        .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    let mut files = Vec::new();
+    for n in sizes {
+        let file = root.join(format!("target/bench-data-{n}.json"));
+        let started = std::time::Instant::now();
+        let out = std::fs::File::create(&file)
+            .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        let mut out = std::io::BufWriter::new(out);
+        synthetic::write_compact(n, 12, &mut out)
+            .and_then(|()| std::io::Write::flush(&mut out))
+            .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        eprintln!(
+            "xtask: generated {} ({n} indicators × 12) in {:.1} s",
+            file.display(),
+            started.elapsed().as_secs_f64()
+        );
+        files.push(file);
+    }
     build(t)?;
     if !args.iter().any(|a| a == "--ui-only") {
         let mut core = Command::new("cargo");
@@ -141,7 +157,7 @@ fn bench(t: &tools::Tools, args: &[String]) -> Result<(), String> {
         "bench-ui",
         "--",
     ])
-    .arg(&file)
+    .args(&files)
     .current_dir(&root)
     .env("GT_DIST", root.join("dist"))
     .env("GT_TOOLS", &t.dir)

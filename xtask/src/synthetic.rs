@@ -180,30 +180,43 @@ fn name(kind: usize, rng: &mut Rng) -> String {
     }
 }
 
-pub fn generate(n_indicators: usize, n_periods: usize) -> Value {
-    let n_periods = n_periods.max(1);
-    let nc = (3 + n_indicators / 1500).clamp(3, 10);
-    let councils = &COUNCILS[..nc];
-    let council_ids: Vec<&str> = councils.iter().map(|c| c.0).collect();
+/// The generator's state: the indicators are made first, in order, then the rest (which
+/// draws on the same random numbers after them).
+struct Gen {
+    rng: Rng,
+    n: usize,
+    councils: &'static [(&'static str, &'static str, &'static str)],
+    periods: Vec<(i32, u32, String)>,
+}
 
-    // Consecutive quarters ending at 2019-20-Q4.
-    let end = 2019 * 4 + 3;
-    let periods: Vec<(i32, u32, String)> = (0..n_periods)
-        .map(|k| {
-            let idx = end - (n_periods as i32 - 1) + k as i32;
-            let (fy, q) = (idx.div_euclid(4), idx.rem_euclid(4) as u32 + 1);
-            (fy, q, quarter_label(fy, q))
-        })
-        .collect();
+impl Gen {
+    fn new(n_indicators: usize, n_periods: usize) -> Gen {
+        let n_periods = n_periods.max(1);
+        let nc = (3 + n_indicators / 1500).clamp(3, 10);
+        // Consecutive quarters ending at 2019-20-Q4.
+        let end = 2019 * 4 + 3;
+        let periods = (0..n_periods)
+            .map(|k| {
+                let idx = end - (n_periods as i32 - 1) + k as i32;
+                let (fy, q) = (idx.div_euclid(4), idx.rem_euclid(4) as u32 + 1);
+                (fy, q, quarter_label(fy, q))
+            })
+            .collect();
+        Gen {
+            rng: Rng::new(SEED),
+            n: n_indicators,
+            councils: &COUNCILS[..nc],
+            periods,
+        }
+    }
 
-    let mut rng = Rng::new(SEED);
-    let mut indicators = Vec::with_capacity(n_indicators);
-    for i in 0..n_indicators {
+    /// Indicator `i` (call for 0, 1, 2, … in order).
+    fn indicator(&mut self, i: usize) -> Value {
         let (sid, _, scode) = SERVICES[i % SERVICES.len()];
-        let c = &councils[(i / SERVICES.len()) % nc];
-        let kind = rng.below(5);
+        let c = &self.councils[(i / SERVICES.len()) % self.councils.len()];
+        let kind = self.rng.below(5);
         let sh = shape(kind);
-        let base = rng.range(sh.lo, sh.hi);
+        let base = self.rng.range(sh.lo, sh.hi);
         let target = if sh.dec == 0 {
             base.round()
         } else {
@@ -211,17 +224,18 @@ pub fn generate(n_indicators: usize, n_periods: usize) -> Value {
         };
         let tol = 0.1 * target;
         let max = if sh.unit == "%" { 100.0 } else { f64::INFINITY };
-        let health = rng.unit();
+        let health = self.rng.unit();
+        let n_periods = self.periods.len();
         let mut values = Vec::with_capacity(n_periods);
-        for (k, (_, q, label)) in periods.iter().enumerate() {
+        for (k, (_, q, label)) in self.periods.iter().enumerate() {
             let mut v = Map::with_capacity(5);
             v.insert("period".into(), Value::String(label.clone()));
             v.insert("target".into(), num(target, sh.dec));
-            if k + 1 == n_periods && rng.chance(0.02) {
+            if k + 1 == n_periods && self.rng.chance(0.02) {
                 values.push(Value::Object(v));
                 continue;
             }
-            let u = rng.unit() * 0.6 + health * 0.4;
+            let u = self.rng.unit() * 0.6 + health * 0.4;
             let want = if u < 0.62 {
                 crate::onesource::Rag::Green
             } else if u < 0.8 {
@@ -229,33 +243,42 @@ pub fn generate(n_indicators: usize, n_periods: usize) -> Value {
             } else {
                 crate::onesource::Rag::Red
             };
-            let actual = make_actual(&mut rng, target, sh.higher, tol, sh.dec, max, 0.0, want)
-                .unwrap_or(target);
+            let actual = make_actual(
+                &mut self.rng,
+                target,
+                sh.higher,
+                tol,
+                sh.dec,
+                max,
+                0.0,
+                want,
+            )
+            .unwrap_or(target);
             v.insert("actual".into(), num(actual, sh.dec));
             match rate(actual, target, sh.higher, tol) {
                 crate::onesource::Rag::Green => {
-                    if rng.chance(0.1) {
-                        v.insert("commentary".into(), json!(rng.pick(&GREENS)));
+                    if self.rng.chance(0.1) {
+                        v.insert("commentary".into(), json!(self.rng.pick(&GREENS)));
                     }
                 }
                 _ => {
-                    let month = MONTHS[((*q as usize - 1) * 3 + 3 + rng.below(3)) % 12];
+                    let month = MONTHS[((*q as usize - 1) * 3 + 3 + self.rng.below(3)) % 12];
                     v.insert(
                         "reason".into(),
                         json!(format!(
                             "{} in {month}; {} cases affected.",
-                            rng.pick(&CAUSES),
-                            rng.int(5, 400)
+                            self.rng.pick(&CAUSES),
+                            self.rng.int(5, 400)
                         )),
                     );
-                    v.insert("remedial_action".into(), json!(rng.pick(&REMEDIES)));
+                    v.insert("remedial_action".into(), json!(self.rng.pick(&REMEDIES)));
                 }
             }
             values.push(Value::Object(v));
         }
         let mut o = Map::with_capacity(13);
         o.insert("id".into(), json!(format!("{scode}-{:05}-{}", i + 1, c.2)));
-        o.insert("name".into(), json!(name(kind, &mut rng)));
+        o.insert("name".into(), json!(name(kind, &mut self.rng)));
         o.insert("service".into(), json!(sid));
         o.insert("council".into(), json!(c.0));
         o.insert("frequency".into(), json!("quarterly"));
@@ -265,19 +288,24 @@ pub fn generate(n_indicators: usize, n_periods: usize) -> Value {
         );
         o.insert("unit".into(), json!(sh.unit));
         o.insert("decimals".into(), json!(sh.dec));
-        o.insert("key".into(), json!(false));
+        // One in 25 is a key strategic indicator (for the key-only filter).
+        o.insert("key".into(), json!(i.is_multiple_of(25)));
         o.insert("priority".into(), json!(format!("P{}", i % 5 + 1)));
         o.insert("theme".into(), json!(format!("T{}", i % 4 + 1)));
         o.insert("values".into(), Value::Array(values));
-        indicators.push(Value::Object(o));
+        Value::Object(o)
     }
 
-    let services: Vec<Value> = SERVICES
-        .iter()
-        .map(|s| json!({ "id": s.0, "name": s.1, "councils": council_ids }))
-        .collect();
-    let statuses = ["green", "green", "green", "amber", "red", "complete"];
-    let priorities: Vec<Value> = (1..=5)
+    /// Everything but the indicators (call after the last indicator).
+    fn rest(&mut self) -> Map<String, Value> {
+        let council_ids: Vec<&str> = self.councils.iter().map(|c| c.0).collect();
+
+        let services: Vec<Value> = SERVICES
+            .iter()
+            .map(|s| json!({ "id": s.0, "name": s.1, "councils": council_ids }))
+            .collect();
+        let statuses = ["green", "green", "green", "amber", "red", "complete"];
+        let priorities: Vec<Value> = (1..=5)
         .map(|p| {
             let projects: Vec<Value> = (1..=2)
                 .map(|k| {
@@ -285,7 +313,7 @@ pub fn generate(n_indicators: usize, n_periods: usize) -> Value {
                         .map(|q| {
                             json!({
                                 "period": quarter_label(2019, q),
-                                "status": rng.pick(&statuses),
+                                "status": self.rng.pick(&statuses),
                                 "commentary": format!("Quarter {q} update."),
                             })
                         })
@@ -305,14 +333,14 @@ pub fn generate(n_indicators: usize, n_periods: usize) -> Value {
                     "description": "Synthetic priority.", "projects": projects })
         })
         .collect();
-    let theme_titles = [
-        "Improved operational delivery",
-        "Improved strategic impact and presence",
-        "Communication, culture and branding",
-        "Value for Money",
-    ];
-    let mut area_no = 0;
-    let themes: Vec<Value> = theme_titles
+        let theme_titles = [
+            "Improved operational delivery",
+            "Improved strategic impact and presence",
+            "Communication, culture and branding",
+            "Value for Money",
+        ];
+        let mut area_no = 0;
+        let themes: Vec<Value> = theme_titles
         .iter()
         .enumerate()
         .map(|(t, title)| {
@@ -326,10 +354,10 @@ pub fn generate(n_indicators: usize, n_periods: usize) -> Value {
                             let mut pct = 0;
                             let updates: Vec<Value> = (1..=4)
                                 .map(|q| {
-                                    pct = (pct + rng.int(10, 30)).min(100);
+                                    pct = (pct + self.rng.int(10, 30)).min(100);
                                     json!({
                                         "period": quarter_label(2019, q),
-                                        "status": if pct == 100 { "complete" } else { *rng.pick(&statuses[..5]) },
+                                        "status": if pct == 100 { "complete" } else { *self.rng.pick(&statuses[..5]) },
                                         "percent_complete": pct,
                                         "commentary": format!("{pct}% complete."),
                                     })
@@ -353,31 +381,85 @@ pub fn generate(n_indicators: usize, n_periods: usize) -> Value {
         })
         .collect();
 
-    // Built by hand rather than with `json!`, which would copy every indicator again.
-    let mut o = Map::with_capacity(11);
-    o.insert("format".into(), json!("golden-thread/1"));
-    o.insert("title".into(), json!("Synthetic performance data"));
-    o.insert("organisation".into(), json!("Synthetic shared service"));
-    o.insert(
+        let n_indicators = self.n;
+        let n_periods = self.periods.len();
+        let councils = self.councils;
+        let mut o = Map::with_capacity(11);
+        o.insert("format".into(), json!("golden-thread/1"));
+        o.insert("title".into(), json!("Synthetic performance data"));
+        o.insert("organisation".into(), json!("Synthetic shared service"));
+        o.insert(
         "description".into(),
         json!(format!(
             "Synthetic data for performance tests: {n_indicators} indicators x {n_periods} quarters. Not real figures."
         )),
     );
-    o.insert("as_of".into(), json!("2020-03-31"));
-    o.insert("default_tolerance".into(), json!({ "percent": 10 }));
-    o.insert(
-        "councils".into(),
-        Value::Array(
-            councils
-                .iter()
-                .map(|c| json!({ "id": c.0, "name": c.1, "short": c.2 }))
-                .collect(),
-        ),
-    );
-    o.insert("services".into(), Value::Array(services));
-    o.insert("priorities".into(), Value::Array(priorities));
-    o.insert("themes".into(), Value::Array(themes));
+        o.insert("as_of".into(), json!("2020-03-31"));
+        o.insert("default_tolerance".into(), json!({ "percent": 10 }));
+        o.insert(
+            "councils".into(),
+            Value::Array(
+                councils
+                    .iter()
+                    .map(|c| json!({ "id": c.0, "name": c.1, "short": c.2 }))
+                    .collect(),
+            ),
+        );
+        o.insert("services".into(), Value::Array(services));
+        o.insert("priorities".into(), Value::Array(priorities));
+        o.insert("themes".into(), Value::Array(themes));
+        o
+    }
+}
+
+/// `n_indicators` quarterly indicators with `n_periods` values each, and the rest of a dataset.
+pub fn generate(n_indicators: usize, n_periods: usize) -> Value {
+    let mut g = Gen::new(n_indicators, n_periods);
+    let indicators: Vec<Value> = (0..n_indicators).map(|i| g.indicator(i)).collect();
+    let mut o = g.rest();
     o.insert("indicators".into(), Value::Array(indicators));
     Value::Object(o)
+}
+
+/// The same dataset as [`generate`] written as compact JSON, one indicator at a time, so a
+/// large one (50,000 × 12 is about 70 MB) never exists as a JSON tree in memory.
+pub fn write_compact(
+    n_indicators: usize,
+    n_periods: usize,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    let mut g = Gen::new(n_indicators, n_periods);
+    let mut indicators = Vec::with_capacity(n_indicators * 1500 + 2);
+    indicators.push(b'[');
+    for i in 0..n_indicators {
+        if i > 0 {
+            indicators.push(b',');
+        }
+        serde_json::to_writer(&mut indicators, &g.indicator(i))?;
+    }
+    indicators.push(b']');
+    let head = serde_json::to_vec(&Value::Object(g.rest()))?;
+    // The rest, without its closing brace, then the indicators last (as `generate` orders them).
+    out.write_all(&head[..head.len() - 1])?;
+    out.write_all(b",\"indicators\":")?;
+    out.write_all(&indicators)?;
+    out.write_all(b"}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compact_text_is_the_generated_dataset() {
+        let mut text = Vec::new();
+        write_compact(60, 5, &mut text).unwrap();
+        let read: Value = serde_json::from_slice(&text).unwrap();
+        assert_eq!(read, generate(60, 5));
+        let inds = read["indicators"].as_array().unwrap();
+        assert_eq!(inds.len(), 60);
+        // Indicators 1, 26 and 51 (i = 0, 25, 50) are key.
+        let key: Vec<usize> = (0..60).filter(|i| inds[*i]["key"] == true).collect();
+        assert_eq!(key, vec![0, 25, 50]);
+    }
 }
