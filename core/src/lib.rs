@@ -16,6 +16,7 @@ pub mod fmt;
 pub mod gap;
 pub mod model;
 pub mod number;
+pub mod order;
 pub mod pack;
 pub mod period;
 pub mod plan;
