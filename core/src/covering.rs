@@ -199,7 +199,7 @@ impl CoveringReport {
 }
 
 fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    crate::fmt::iso_date(s.trim())
 }
 
 impl Dataset {

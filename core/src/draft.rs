@@ -107,7 +107,7 @@ fn percent_decode(s: &str) -> String {
 /// "13 May 2026" from "2026-05-13T10:20:00Z" (or the text itself when it is not a date).
 fn day(iso: &str) -> String {
     iso.get(..10)
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .and_then(crate::fmt::iso_date)
         .map(fmt::date)
         .unwrap_or_else(|| iso.to_string())
 }

@@ -216,7 +216,7 @@ pub fn apply_one(ds: &mut Dataset, c: &Change) -> Result<(), String> {
                             .collect()
                     })
                     .unwrap_or_default(),
-                due: text("due").and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                due: text("due").and_then(|d| crate::fmt::iso_date(&d)),
                 updates: vec![],
                 extra: Default::default(),
             };
