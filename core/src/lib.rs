@@ -14,6 +14,7 @@ pub mod export;
 pub mod filter;
 pub mod fmt;
 pub mod gap;
+pub mod json;
 pub mod model;
 pub mod number;
 pub mod order;

@@ -570,7 +570,7 @@ impl Dataset {
     }
     /// Writes the dataset as pretty JSON in format v1.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a dataset always serialises")
+        crate::json::write(self, true).expect("a dataset always serialises")
     }
 }
 
