@@ -83,4 +83,16 @@ mod tests {
             "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": []\n}"
         );
     }
+
+    #[test]
+    fn the_built_in_dataset_comes_out_as_serde_json_writes_it() {
+        // The same bytes as serde_json's own compact and pretty writers, for a whole dataset.
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../public/data/onesource.json");
+        let ds = crate::parse_dataset(&std::fs::read_to_string(path).unwrap()).unwrap();
+        assert_eq!(
+            write(&ds, false).unwrap(),
+            serde_json::to_string(&ds).unwrap()
+        );
+        assert_eq!(ds.to_json(), serde_json::to_string_pretty(&ds).unwrap());
+    }
 }
