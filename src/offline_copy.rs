@@ -81,7 +81,7 @@ fn element_text(id: &str) -> Option<String> {
 
 /// Builds the offline copy's HTML for a dataset.
 pub async fn build(ds: &Dataset) -> Result<String, String> {
-    let data = serde_json::to_string(ds).map_err(|e| e.to_string())?;
+    let data = gt_core::json::write(ds, false)?;
     let note = note_for(&today()).map(|n| n.to_json());
     // Inside an offline copy: reuse its own parts.
     if let (Some(css), Some(glue), Some(wasm)) = (

@@ -95,7 +95,7 @@ pub fn from_dist(
             .ok_or("no glue script in index.html")?,
     )?;
     let wasm = read(assets.wasm.as_deref().ok_or("no wasm in index.html")?)?;
-    let data = serde_json::to_string(ds).map_err(|e| e.to_string())?;
+    let data = crate::json::write(ds, false)?;
     Ok(html(&Parts {
         title: &ds.title,
         css: &css,

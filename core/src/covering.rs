@@ -199,7 +199,7 @@ impl CoveringReport {
 }
 
 fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    crate::fmt::iso_date(s.trim())
 }
 
 impl Dataset {
@@ -229,7 +229,7 @@ pub fn set(ds: &mut Dataset, period: &str, field: &str, v: &Value) -> Result<(),
         Some(i) => i,
         None => {
             ds.covering_reports.push(CoveringReport::new(p));
-            ds.covering_reports.sort_by_key(|r| r.period);
+            crate::order::sort_by_key(&mut ds.covering_reports, &|r| r.period);
             ds.covering_reports
                 .iter()
                 .position(|r| r.period == p)
@@ -374,7 +374,7 @@ pub fn read(v: Option<&Value>, problems: &mut Vec<Problem>) -> Vec<CoveringRepor
         firsts.push((p, path));
         out.push(r);
     }
-    out.sort_by_key(|r| r.period);
+    crate::order::sort_by_key(&mut out, &|r| r.period);
     out
 }
 

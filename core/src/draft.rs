@@ -107,7 +107,7 @@ fn percent_decode(s: &str) -> String {
 /// "13 May 2026" from "2026-05-13T10:20:00Z" (or the text itself when it is not a date).
 fn day(iso: &str) -> String {
     iso.get(..10)
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .and_then(crate::fmt::iso_date)
         .map(fmt::date)
         .unwrap_or_else(|| iso.to_string())
 }
@@ -350,6 +350,13 @@ fn work_differs(
     a != b || a.index.map(|i| &u1[i]) != b.index.map(|i| &u2[i])
 }
 
+/// A set of what `items` gives, inserted one by one.
+fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut s = BTreeSet::new();
+    s.extend(items);
+    s
+}
+
 /// The figures (indicator, period) whose shown value differs from the published one, given
 /// the published data and the edit log: every figure an edit touched that does not end where
 /// the published data is.
@@ -398,25 +405,18 @@ impl Draft {
             return d;
         }
         // What the engine answers for every reporting period, for what was touched.
-        let mut periods: BTreeSet<Period> = engine::periods(published).into_iter().collect();
+        // (Sets filled by insertion: collecting into a set sorts, a copy of the sort each.)
+        let mut periods: BTreeSet<Period> = set_of(engine::periods(published));
         periods.extend(engine::periods(shown));
-        let indicators: BTreeSet<&str> = d.figures.iter().map(|(i, _)| i.as_str()).collect();
-        let actions: BTreeSet<&str> = d
-            .changes
-            .iter()
-            .filter_map(|c| match &c.target {
-                Target::ActionUpdate { action, .. } => Some(action.as_str()),
-                _ => None,
-            })
-            .collect();
-        let projects: BTreeSet<&str> = d
-            .changes
-            .iter()
-            .filter_map(|c| match &c.target {
-                Target::ProjectUpdate { project, .. } => Some(project.as_str()),
-                _ => None,
-            })
-            .collect();
+        let indicators: BTreeSet<&str> = set_of(d.figures.iter().map(|(i, _)| i.as_str()));
+        let actions: BTreeSet<&str> = set_of(d.changes.iter().filter_map(|c| match &c.target {
+            Target::ActionUpdate { action, .. } => Some(action.as_str()),
+            _ => None,
+        }));
+        let projects: BTreeSet<&str> = set_of(d.changes.iter().filter_map(|c| match &c.target {
+            Target::ProjectUpdate { project, .. } => Some(project.as_str()),
+            _ => None,
+        }));
         let mut answers = BTreeSet::new();
         let mut work = BTreeSet::new();
         for p in &periods {

@@ -1,6 +1,6 @@
 //! Numbers and dates as people read them.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// A number without needless trailing zeros: 10 → "10", 2.5 → "2.5".
 pub fn trim_number(x: f64) -> String {
@@ -139,9 +139,21 @@ pub fn difference(x: f64, decimals: Option<u8>, unit: Option<&str>) -> String {
     }
 }
 
-/// "30 September 2019".
+/// "30 September 2019". (Written out rather than with chrono's `format`, whose pattern
+/// reader and formatter would be in the download for this one use.)
 pub fn date(d: NaiveDate) -> String {
-    d.format("%-d %B %Y").to_string()
+    format!(
+        "{} {} {}",
+        d.day(),
+        crate::period::MONTHS[d.month0() as usize],
+        d.year()
+    )
+}
+
+/// A date written `YYYY-MM-DD` (as the data files and forms have it), or `None`. The same
+/// reading as the data files' dates get through serde, so it adds nothing to the download.
+pub fn iso_date(s: &str) -> Option<NaiveDate> {
+    s.parse().ok()
 }
 
 /// "2 December 2026, 08:17" (the numbers as the clock shows them; month 1 to 12).
@@ -255,6 +267,22 @@ mod tests {
             date(NaiveDate::from_ymd_opt(2019, 9, 30).unwrap()),
             "30 September 2019"
         );
+    }
+
+    #[test]
+    fn dates_in_words_and_from_iso_text() {
+        // No leading zero on the day; every month by its full name.
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(date(d(2026, 1, 5)), "5 January 2026");
+        assert_eq!(date(d(2024, 2, 29)), "29 February 2024");
+        assert_eq!(date(d(2025, 12, 31)), "31 December 2025");
+        assert_eq!(iso_date("2019-09-30"), Some(d(2019, 9, 30)));
+        assert_eq!(iso_date("2024-02-29"), Some(d(2024, 2, 29)));
+        // Not a date: 2023 was not a leap year, no month 13, not the YYYY-MM-DD form.
+        assert_eq!(iso_date("2023-02-29"), None);
+        assert_eq!(iso_date("2023-13-01"), None);
+        assert_eq!(iso_date("30/09/2019"), None);
+        assert_eq!(iso_date(""), None);
     }
 
     #[test]

@@ -515,7 +515,7 @@ impl Dataset {
             .iter()
             .flat_map(|i| i.values.iter().map(|v| v.period))
             .collect();
-        v.sort();
+        crate::order::sort(&mut v);
         v.dedup();
         v
     }
@@ -570,7 +570,7 @@ impl Dataset {
     }
     /// Writes the dataset as pretty JSON in format v1.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a dataset always serialises")
+        crate::json::write(self, true).expect("a dataset always serialises")
     }
 }
 
@@ -618,17 +618,17 @@ impl Dataset {
     /// so that the rest of the app may rely on it).
     pub fn normalise(&mut self) {
         for i in &mut self.indicators {
-            i.values.sort_by_key(|v| v.period);
+            crate::order::sort_by_key(&mut i.values, &|v| v.period);
         }
         for p in &mut self.priorities {
             for x in &mut p.projects {
-                x.updates.sort_by_key(|u| u.period);
+                crate::order::sort_by_key(&mut x.updates, &|u| u.period);
             }
         }
         for t in &mut self.themes {
             for a in &mut t.areas {
                 for x in &mut a.actions {
-                    x.updates.sort_by_key(|u| u.period);
+                    crate::order::sort_by_key(&mut x.updates, &|u| u.period);
                 }
             }
         }

@@ -25,7 +25,8 @@ pub enum Period {
     Month { year: i32, month: u8 },
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' names, January first.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -596,7 +597,7 @@ mod tests {
     #[test]
     fn ordering_by_end_then_length() {
         let mut v = vec![p("2019-20"), p("2019-20-Q4"), p("2020-03"), p("2019-20-Q1")];
-        v.sort();
+        crate::order::sort(&mut v);
         assert_eq!(
             v,
             vec![p("2019-20-Q1"), p("2020-03"), p("2019-20-Q4"), p("2019-20")]

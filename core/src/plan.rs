@@ -26,7 +26,7 @@ pub fn update_periods(ds: &Dataset, plan: Plan) -> Vec<Period> {
     let mut v: Vec<Period> = crate::engine::plan_updates_of(ds, plan)
         .map(|u| u.period)
         .collect();
-    v.sort();
+    crate::order::sort(&mut v);
     v.dedup();
     v
 }
@@ -239,7 +239,7 @@ impl PlanQuery {
                             )),
                         }
                     }
-                    q.statuses.sort_by_key(|s| status_rank(*s));
+                    crate::order::sort_by_key(&mut q.statuses, &|s| status_rank(*s));
                 }
                 "overdue" => match v.trim() {
                     "1" | "true" | "yes" => q.overdue = true,

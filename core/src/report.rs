@@ -147,7 +147,7 @@ impl PackQuery {
                             )),
                         }
                     }
-                    chosen.sort();
+                    crate::order::sort(&mut chosen);
                     if !chosen.is_empty() || none {
                         q.sections = chosen;
                     }
@@ -194,7 +194,7 @@ impl PackQuery {
         q.sections.retain(|x| *x != s);
         if on {
             q.sections.push(s);
-            q.sections.sort();
+            crate::order::sort(&mut q.sections);
         }
         q
     }

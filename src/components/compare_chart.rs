@@ -175,7 +175,7 @@ fn svg(
         .enumerate()
         .filter_map(|(k, l)| l.points.last().map(|(_, v)| (k, y_at(*v) + 5.0)))
         .collect();
-    ends.sort_by(|a, b| a.1.total_cmp(&b.1));
+    gt_core::order::sort_by(&mut ends, &|a, b| a.1.total_cmp(&b.1));
     for j in 1..ends.len() {
         if ends[j].1 - ends[j - 1].1 < 16.0 {
             ends[j].1 = ends[j - 1].1 + 16.0;

@@ -181,7 +181,7 @@ pub fn NewActionForm(
     };
     let due_err = move || {
         let d = due.get();
-        (!d.trim().is_empty() && chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").is_err())
+        (!d.trim().is_empty() && gt_core::fmt::iso_date(d.trim()).is_none())
             .then_some("Due date must be a date like 2020-03-31")
     };
     // The next free id: A01-1, A01-2, …

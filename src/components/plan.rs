@@ -157,7 +157,7 @@ pub fn PeriodPicker(
         if let Some(p) = selected.get() {
             if !c.contains(&p) {
                 c.push(p);
-                c.sort();
+                gt_core::order::sort(&mut c);
                 c.reverse();
             }
         }

@@ -195,7 +195,7 @@ fn spc_svg(x: &Xmr, ind: &Indicator, described_by: &str, w: f64) -> AnyView {
     if let Some(t) = x.target {
         lines.push((t, "gt-chart__target", "Target"));
     }
-    lines.sort_by(|a, b| b.0.total_cmp(&a.0));
+    gt_core::order::sort_by(&mut lines, &|a, b| b.0.total_cmp(&a.0));
     let mut label_y: Vec<f64> = Vec::new();
     for (v, _, _) in &lines {
         let y = y_at(*v) + 5.0;

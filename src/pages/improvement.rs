@@ -506,7 +506,7 @@ fn ImprovementPlan(ds: Arc<Dataset>) -> impl IntoView {
                             q.statuses.retain(|x| *x != s);
                             if on {
                                 q.statuses.push(s);
-                                q.statuses.sort_by_key(|x| status_rank(*x));
+                                gt_core::order::sort_by_key(&mut q.statuses, &|x| status_rank(*x));
                             }
                         })
                     }/>

@@ -74,7 +74,7 @@ pub fn export_returns_marked(
         match periods {
             None => {
                 let mut values: Vec<&IndicatorValue> = ind.values.iter().collect();
-                values.sort_by_key(|v| v.period);
+                crate::order::sort_by_key(&mut values, &|v| v.period);
                 for v in values {
                     lines.push((
                         export_row(ind, &v.period, Some(v)),
@@ -84,7 +84,7 @@ pub fn export_returns_marked(
             }
             Some(ps) => {
                 let mut ps: Vec<Period> = ps.to_vec();
-                ps.sort();
+                crate::order::sort(&mut ps);
                 ps.dedup();
                 for p in ps.iter().filter(|p| period_fits(ind.frequency, p)) {
                     lines.push((export_row(ind, p, ind.value(p)), draft.figure(&ind.id, p)));

@@ -197,8 +197,8 @@ impl Merge<'_> {
             (_, Some(list)) => {
                 let mut want: Vec<&str> = self.ds.councils_served(scope);
                 let mut got: Vec<&str> = list.iter().filter_map(|t| named(t)).collect();
-                want.sort_unstable();
-                got.sort_unstable();
+                crate::order::sort(&mut want);
+                crate::order::sort(&mut got);
                 got.dedup();
                 got.len() == list.len() && got == want
             }

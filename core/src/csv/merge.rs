@@ -318,7 +318,7 @@ pub fn import_returns(
     }
     if !m.problems.is_empty() {
         let mut p = m.problems;
-        p.sort_by_key(|p| p.row);
+        crate::order::sort_by_key(&mut p, &|p| p.row);
         return Err(p);
     }
     // Directions of travel compare each figure with the one before: with every row in, in
@@ -367,7 +367,7 @@ pub fn import_returns(
             .collect());
     }
     let mut notes = returns.notes.clone();
-    row_notes.sort_by_key(|(r, _)| *r);
+    crate::order::sort_by_key(&mut row_notes, &|(r, _)| *r);
     notes.extend(row_notes.into_iter().map(|(r, m)| format!("Row {r}: {m}")));
     if !report.rows_skipped.is_empty() {
         let rows = &report.rows_skipped;
@@ -435,7 +435,7 @@ pub fn import_readable(
 ) -> Result<(Dataset, ImportReport), Vec<CsvProblem>> {
     let (mut returns, mut left_out) = read_readable_returns(text)?;
     let all = |mut left_out: Vec<CsvProblem>| {
-        left_out.sort_by_key(|p| p.row);
+        crate::order::sort_by_key(&mut left_out, &|p| p.row);
         left_out
     };
     // A row may fail only when merged (an unknown indicator, a period of the wrong kind): leave

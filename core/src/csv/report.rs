@@ -114,7 +114,7 @@ impl ImportReport {
     /// The rows left out (an import of the readable rows), each once, in order.
     pub fn rows_left_out(&self) -> Vec<usize> {
         let mut rows: Vec<usize> = self.left_out.iter().filter_map(|p| p.row).collect();
-        rows.sort_unstable();
+        crate::order::sort(&mut rows);
         rows.dedup();
         rows
     }

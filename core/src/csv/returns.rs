@@ -310,7 +310,7 @@ pub fn read_readable_returns(text: &str) -> Result<(Returns, Vec<CsvProblem>), V
             direction,
         });
     }
-    problems.sort_by_key(|p| p.row);
+    crate::order::sort_by_key(&mut problems, &|p| p.row);
     let mut notes = Vec::new();
     if !ignored.is_empty() {
         notes.push(format!(

@@ -151,7 +151,7 @@ pub fn apply_one(ds: &mut Dataset, c: &Change) -> Result<(), String> {
                 Some(i) => i,
                 None => {
                     ind.values.push(IndicatorValue::new(p));
-                    ind.values.sort_by_key(|v| v.period);
+                    crate::order::sort_by_key(&mut ind.values, &|v| v.period);
                     ind.values
                         .iter()
                         .position(|v| v.period == p)
@@ -216,8 +216,7 @@ pub fn apply_one(ds: &mut Dataset, c: &Change) -> Result<(), String> {
                             .collect()
                     })
                     .unwrap_or_default(),
-                due: text("due")
-                    .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                due: text("due").and_then(|d| crate::fmt::iso_date(&d)),
                 updates: vec![],
                 extra: Default::default(),
             };
@@ -274,7 +273,7 @@ fn set_update(
                 commentary: None,
                 extra: Default::default(),
             });
-            updates.sort_by_key(|u| u.period);
+            crate::order::sort_by_key(updates, &|u| u.period);
             updates
                 .iter()
                 .position(|u| u.period == p)

@@ -147,8 +147,9 @@ impl EditLog {
             }
         }
         if added > 0 {
-            self.changes
-                .sort_by(|a, b| a.at.cmp(&b.at).then(a.id.cmp(&b.id)));
+            crate::order::sort_by(&mut self.changes, &|a, b| {
+                a.at.cmp(&b.at).then(a.id.cmp(&b.id))
+            });
         }
         added
     }
@@ -192,13 +193,14 @@ impl EditLog {
             }
         }
         if out.added > 0 {
-            self.changes
-                .sort_by(|a, b| a.at.cmp(&b.at).then(a.id.cmp(&b.id)));
+            crate::order::sort_by(&mut self.changes, &|a, b| {
+                a.at.cmp(&b.at).then(a.id.cmp(&b.id))
+            });
         }
         // What is back is no longer to redo; what was taken back can be redone, latest last.
         let now = self.changes.clone();
         self.redo.retain(|c| !has(&now, &c.id));
-        taken.sort_by(|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
+        crate::order::sort_by(&mut taken, &|a, b| b.at.cmp(&a.at).then(b.id.cmp(&a.id)));
         self.redo.extend(taken);
         out
     }

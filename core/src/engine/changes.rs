@@ -82,7 +82,7 @@ impl<'a> Engine<'a> {
                 })
             })
             .collect();
-        out.sort_by(|(ka, a), (kb, b)| {
+        crate::order::sort_by(&mut out, &|(ka, a), (kb, b)| {
             rank(a.now)
                 .cmp(&rank(b.now))
                 .then_with(|| b.worsened().cmp(&a.worsened()))

@@ -112,7 +112,7 @@ impl<'a> Engine<'a> {
             .iter()
             .flat_map(|f| f.series.iter().map(|(v, _)| v.period))
             .collect();
-        periods.sort();
+        crate::order::sort(&mut periods);
         periods.dedup();
         Some(Comparison {
             definition,

@@ -421,7 +421,7 @@ impl<'a> Engine<'a> {
                 })
             })
             .collect();
-        v.sort_by(|a, b| {
+        crate::order::sort_by(&mut v, &|a, b| {
             (a.rag != Rag::Red)
                 .cmp(&(b.rag != Rag::Red))
                 .then_with(|| {

@@ -329,7 +329,7 @@ pub fn signals(values: &[f64], mean: f64, upper: f64, lower: f64, sigma: f64) ->
             }
         }
         if !marked.is_empty() {
-            marked.sort_unstable();
+            crate::order::sort(&mut marked);
             out.push(Signal {
                 rule: SpcRule::TwoOfThree,
                 side,
