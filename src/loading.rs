@@ -37,8 +37,35 @@ pub async fn set_source(state: &AppState, load: Load, text: &str, origin: Origin
         _ => None,
     };
     perf::end("saved-edits");
-    let fingerprint = perf::time("fingerprint", || gt_core::edit::fingerprint(text));
-    state.source_hash.set(fingerprint);
+    // The fingerprint is needed now only to check saved edits against this file; otherwise it
+    // is worked out just after the data is shown (a save reads it, and none comes sooner).
+    let edits_saved = matches!(&saved, Some(Ok(Some(_))));
+    if edits_saved {
+        let fingerprint = perf::time("fingerprint", || gt_core::edit::fingerprint(text));
+        state.source_hash.set(fingerprint);
+    } else {
+        state.source_hash.set(String::new());
+        let (text, hash, source) = (text.to_string(), state.source_hash, state.source);
+        let shown = match &load {
+            Load::Ready(ds) => Some(ds.clone()),
+            _ => None,
+        };
+        set_timeout(
+            move || {
+                // Only for the data it was read from (not for data loaded since).
+                let same = source.with_untracked(|l| match (l, &shown) {
+                    (Load::Ready(now), Some(then)) => Arc::ptr_eq(now, then),
+                    _ => false,
+                });
+                if same {
+                    hash.set(perf::time("fingerprint", || {
+                        gt_core::edit::fingerprint(&text)
+                    }));
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    }
     state.progress.set(None);
     state.edits.update(|l| l.clear());
     state.saving.set(crate::state::Saving::Idle);

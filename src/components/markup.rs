@@ -201,7 +201,11 @@ pub fn indicator_row(ds: &Dataset, r: &Row, period: Option<Period>, changed: boo
         "<td data-label=\"{SHORT_TERM}\">{}</td><td data-label=\"{LONG_TERM}\">{}</td><td data-label=\"Trend\" class=\"gt-ind__spark\" data-testid=\"row-trend\" data-trend=\"{}\">{}<span class=\"gt-visually-hidden\">{}</span></td>",
         travel_text(st, true),
         travel_text(lt, true),
-        r.trend.map(|d| d.as_str()).unwrap_or("none"),
+        trend
+            .as_ref()
+            .and_then(|t| t.direction)
+            .map(|d| d.as_str())
+            .unwrap_or("none"),
         sparkline(&spark),
         escape(&trend_words)
     );

@@ -303,7 +303,7 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
                             let on = ev.target().checked();
                             update(&|q: &mut IndicatorQuery| {
                                 q.statuses.retain(|x| *x != r);
-                                if on { q.statuses.push(r); q.statuses.sort_by_key(|x| gt_core::filter::rag_rank(*x)); }
+                                if on { q.statuses.push(r); gt_core::order::sort_by_key(&mut q.statuses, &|x| gt_core::filter::rag_rank(*x)); }
                             })
                         }/>
                     <label class="gt-checkbox__label" for=format!("status-{}", r.as_str())><RagTag rag=r/></label>

@@ -89,7 +89,7 @@ impl Listing {
             let desc = q.descending;
             // By place (turned round when descending, blanks last either way), then by place in
             // the data, so equal values keep the data's order.
-            picked.sort_unstable_by_key(|r| {
+            crate::order::sort_by_key(&mut picked, &|r| {
                 let p = places[r.index];
                 (if desc && p != BLANK { BLANK - 1 - p } else { p }, r.index)
             });
@@ -122,7 +122,14 @@ impl Listing {
                 SortKey::Status => places(rows.iter().map(|r| Some(rag_rank(r.rag)))),
                 SortKey::ShortTerm => places(rows.iter().map(|r| r.short.map(dir_rank))),
                 SortKey::LongTerm => places(rows.iter().map(|r| r.long.map(dir_rank))),
-                SortKey::Trend => places(rows.iter().map(|r| r.trend.map(dir_rank))),
+                // The trend (the sparkline's direction) is worked out only for this sort.
+                SortKey::Trend => {
+                    let engine = self.period.map(|p| Engine::new(ds, p));
+                    places(rows.iter().map(|r| {
+                        let e = engine.as_ref()?;
+                        e.trend(ind(r)).direction.map(dir_rank)
+                    }))
+                }
             }
         })
     }
@@ -161,7 +168,6 @@ fn row(engine: Option<&Engine>, i: &Indicator, n: usize, spc: Option<Variation>)
         variance_pct: value.and_then(variance).and_then(|v| v.percent),
         short: at.as_ref().and_then(|a| a.short_term).map(|t| t.direction),
         long: at.as_ref().and_then(|a| a.long_term).map(|t| t.direction),
-        trend: engine.and_then(|e| e.trend(i).direction),
         as_at: at.as_ref().and_then(|a| a.as_at),
         spc,
     }

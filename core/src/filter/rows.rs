@@ -22,8 +22,6 @@ pub struct Row {
     /// Direction of travel of the latest figure at or before the period (the engine's).
     pub short: Option<Direction>,
     pub long: Option<Direction>,
-    /// The direction across the figures the row's sparkline draws (the engine's trend).
-    pub trend: Option<Direction>,
     /// The period of the latest figure when it is older than the period shown.
     pub as_at: Option<Period>,
     /// The SPC verdict of the latest point (None without a chart; see [`Engine::spc`]).
