@@ -85,3 +85,17 @@ fn a_listing_with_no_period_has_no_data_for_any_row() {
     // Every actual is blank, so sorting by it keeps the data's order both ways.
     assert_eq!(v("#/indicators?sort=-actual"), ["A", "B", "C", "D", "E"]);
 }
+
+#[test]
+fn spc_verdicts_are_worked_out_only_when_a_view_needs_them() {
+    let d = ds();
+    let index = SearchIndex::new(&d);
+    let listing = Listing::new(&d, Some(Period::parse("2019-20-Q1").unwrap()), None);
+    assert!(!listing.has_spc(), "not at first");
+    let v = |hash: &str| ids(&d, &listing, &index, hash);
+    assert_eq!(v("#/indicators?status=red"), ["A", "C"]);
+    assert!(!listing.has_spc(), "not for a view that does not filter on them");
+    // One figure each: no chart, so no indicator is a concern.
+    assert_eq!(v("#/indicators?spc=concern"), Vec::<String>::new());
+    assert!(listing.has_spc(), "worked out for the SPC filter");
+}

@@ -47,8 +47,8 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
         })
     };
     let query = Memo::new(move |_| view_state.with(|v| v.0.clone()));
-    // Every indicator's row (status, directions, SPC verdict) once per data and period; a
-    // filter or sort change only selects and orders them.
+    // Every indicator's row (status, directions) once per data and period; a filter or sort
+    // change only selects and orders them.
     let listing = {
         let ds = ds.clone();
         Memo::new_with_compare(
@@ -59,10 +59,31 @@ fn IndicatorList(ds: Arc<gt_core::Dataset>) -> impl IntoView {
             |_, _| true,
         )
     };
+    // The SPC verdicts (the rows' special-cause chips) are worked out just after the list is
+    // shown, unless the view filters on them; the rows then show their chips.
+    let spc_ready = RwSignal::new(0u32);
+    {
+        let ds = ds.clone();
+        Effect::new(move |_| {
+            let l = listing.get();
+            if l.has_spc() {
+                return;
+            }
+            let ds = ds.clone();
+            set_timeout(
+                move || {
+                    perf::time("variations", || l.work_out_spc(&ds));
+                    spc_ready.try_update(|n| *n += 1);
+                },
+                std::time::Duration::from_millis(50),
+            );
+        });
+    }
     let filtered = {
         let ds = ds.clone();
         // The period is the app's (state.period), the same on every page.
         Memo::new(move |_| {
+            spc_ready.track();
             query.with(|q| {
                 let index = if q.text.trim().is_empty() {
                     &*no_search

@@ -18,46 +18,59 @@ use std::sync::OnceLock;
 /// way the column is sorted.
 const BLANK: u32 = u32::MAX;
 
-/// Every indicator's row for one period, with each column's order once it is first asked for.
+/// Every indicator's row for one period, with each column's order once it is first asked for,
+/// and every indicator's SPC verdict once it is first needed.
 pub struct Listing {
     period: Option<Period>,
-    /// One row per indicator, in the data's order.
+    /// One row per indicator, in the data's order (their `spc` is filled in by [`Listing::apply`]).
     rows: Vec<Row>,
     /// Per sort key (in [`SortKey::ALL`]'s order): each indicator's place among that column's
     /// values, equal values sharing a place, blanks [`BLANK`].
     places: [OnceLock<Vec<u32>>; SortKey::ALL.len()],
+    /// Every indicator's SPC verdict for the period ([`Engine::variations`]).
+    spc: OnceLock<Vec<Option<Variation>>>,
 }
 
 impl Listing {
     /// The rows for `period` (none: every row has no data). `variations` are every
-    /// indicator's SPC verdicts for the period when already worked out, else they are worked
-    /// out here.
+    /// indicator's SPC verdicts for the period when already worked out; else they are worked
+    /// out when a view filters on them or [`Listing::work_out_spc`] is called, and until then
+    /// rows carry no verdict (a page can show the list first and the verdicts a moment later).
     pub fn new(
         ds: &Dataset,
         period: Option<Period>,
         variations: Option<&[Option<Variation>]>,
     ) -> Listing {
         let engine = period.map(|p| Engine::new(ds, p));
-        let worked;
-        let variations = match (variations, &engine) {
-            (Some(v), _) => v,
-            (None, Some(e)) => {
-                worked = e.variations();
-                &worked[..]
-            }
-            (None, None) => &[][..],
-        };
         let rows = ds
             .indicators
             .iter()
             .enumerate()
-            .map(|(n, i)| row(engine.as_ref(), i, n, variations.get(n).copied().flatten()))
+            .map(|(n, i)| row(engine.as_ref(), i, n))
             .collect();
+        let spc = OnceLock::new();
+        if let Some(v) = variations {
+            let _ = spc.set(v.to_vec());
+        }
         Listing {
             period,
             rows,
             places: Default::default(),
+            spc,
         }
+    }
+
+    /// Works out every indicator's SPC verdict, if not done yet; rows carry theirs from then on.
+    pub fn work_out_spc(&self, ds: &Dataset) -> &[Option<Variation>] {
+        self.spc.get_or_init(|| match self.period {
+            Some(p) => Engine::new(ds, p).variations(),
+            None => Vec::new(),
+        })
+    }
+
+    /// Whether the rows carry their SPC verdicts yet.
+    pub fn has_spc(&self) -> bool {
+        self.spc.get().is_some()
     }
 
     /// The rows a view shows, filtered and sorted (ties in the data's order).
@@ -68,6 +81,12 @@ impl Listing {
             .split_whitespace()
             .map(str::to_string)
             .collect();
+        // Filtering on the verdicts needs them; otherwise rows carry them once worked out.
+        let spc = if q.spc_concern {
+            Some(self.work_out_spc(ds))
+        } else {
+            self.spc.get().map(|v| &v[..])
+        };
         let mut picked: Vec<&Row> = self
             .rows
             .iter()
@@ -80,7 +99,9 @@ impl Listing {
                     && (!q.key_only || i.key)
                     && (q.statuses.is_empty() || q.statuses.contains(&r.rag))
                     && (!q.differs_only || r.differs.is_some())
-                    && (!q.spc_concern || r.spc == Some(Variation::Concern))
+                    && (!q.spc_concern
+                        || spc.and_then(|v| v.get(r.index).copied().flatten())
+                            == Some(Variation::Concern))
                     && (words.is_empty() || index.matches(r.index, &words))
             })
             .collect();
@@ -94,8 +115,15 @@ impl Listing {
                 (if desc && p != BLANK { BLANK - 1 - p } else { p }, r.index)
             });
         }
+        let rows = picked
+            .into_iter()
+            .map(|r| Row {
+                spc: spc.and_then(|v| v.get(r.index).copied().flatten()),
+                ..r.clone()
+            })
+            .collect();
         Filtered {
-            rows: picked.into_iter().cloned().collect(),
+            rows,
             period: self.period,
         }
     }
@@ -154,7 +182,7 @@ fn places<T: PartialOrd>(values: impl Iterator<Item = Option<T>>) -> Vec<u32> {
 }
 
 /// One indicator's row for the engine's period (no engine: no period, so no data).
-fn row(engine: Option<&Engine>, i: &Indicator, n: usize, spc: Option<Variation>) -> Row {
+fn row(engine: Option<&Engine>, i: &Indicator, n: usize) -> Row {
     let at = engine.map(|e| e.indicator(i));
     let value = at.as_ref().and_then(|a| a.status.value);
     Row {
@@ -169,7 +197,7 @@ fn row(engine: Option<&Engine>, i: &Indicator, n: usize, spc: Option<Variation>)
         short: at.as_ref().and_then(|a| a.short_term).map(|t| t.direction),
         long: at.as_ref().and_then(|a| a.long_term).map(|t| t.direction),
         as_at: at.as_ref().and_then(|a| a.as_at),
-        spc,
+        spc: None,
     }
 }
 
@@ -184,8 +212,8 @@ pub fn apply(
 }
 
 /// [`apply`] with every indicator's SPC verdict for the period already worked out
-/// ([`Engine::variations`], once per dataset and period), else worked out here. A page that
-/// filters again and again keeps a [`Listing`] instead.
+/// ([`Engine::variations`], once per dataset and period), else worked out here: every row
+/// carries its verdict. A page that filters again and again keeps a [`Listing`] instead.
 pub fn apply_with(
     ds: &Dataset,
     index: &SearchIndex,
@@ -193,5 +221,7 @@ pub fn apply_with(
     default_period: Option<Period>,
     variations: Option<&[Option<Variation>]>,
 ) -> Filtered {
-    Listing::new(ds, q.period.or(default_period), variations).apply(ds, index, q)
+    let listing = Listing::new(ds, q.period.or(default_period), variations);
+    listing.work_out_spc(ds);
+    listing.apply(ds, index, q)
 }
