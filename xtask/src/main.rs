@@ -273,7 +273,7 @@ fn test() -> ExitCode {
     test_step("lints (cargo clippy --all-targets)", clippy, &mut tally);
 
     let mut host = Command::new("cargo");
-    host.args(["test", "-p", "gt-core", "-p", "xtask"])
+    host.args(["test", "--no-fail-fast", "-p", "gt-core", "-p", "xtask"])
         .current_dir(&root);
     t.apply(&mut host);
     test_step("host unit tests (gt-core, xtask)", host, &mut tally);
@@ -303,7 +303,7 @@ fn test() -> ExitCode {
     match build(&t) {
         Ok(()) => {
             let mut e2e = Command::new("cargo");
-            e2e.args(["test", "-p", "gt-e2e", "--", "--test-threads=2"])
+            e2e.args(["test", "-p", "gt-e2e", "--no-fail-fast", "--", "--test-threads=2"])
                 .current_dir(&root)
                 .env("GT_DIST", root.join("dist"))
                 .env("GT_TOOLS", &t.dir)
