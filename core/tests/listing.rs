@@ -94,7 +94,10 @@ fn spc_verdicts_are_worked_out_only_when_a_view_needs_them() {
     assert!(!listing.has_spc(), "not at first");
     let v = |hash: &str| ids(&d, &listing, &index, hash);
     assert_eq!(v("#/indicators?status=red"), ["A", "C"]);
-    assert!(!listing.has_spc(), "not for a view that does not filter on them");
+    assert!(
+        !listing.has_spc(),
+        "not for a view that does not filter on them"
+    );
     // One figure each: no chart, so no indicator is a concern.
     assert_eq!(v("#/indicators?spc=concern"), Vec::<String>::new());
     assert!(listing.has_spc(), "worked out for the SPC filter");

@@ -303,12 +303,19 @@ fn test() -> ExitCode {
     match build(&t) {
         Ok(()) => {
             let mut e2e = Command::new("cargo");
-            e2e.args(["test", "-p", "gt-e2e", "--no-fail-fast", "--", "--test-threads=2"])
-                .current_dir(&root)
-                .env("GT_DIST", root.join("dist"))
-                .env("GT_TOOLS", &t.dir)
-                .env("CHROMEDRIVER", &t.chromedriver)
-                .env("CHROMIUM", &t.chromium);
+            e2e.args([
+                "test",
+                "-p",
+                "gt-e2e",
+                "--no-fail-fast",
+                "--",
+                "--test-threads=2",
+            ])
+            .current_dir(&root)
+            .env("GT_DIST", root.join("dist"))
+            .env("GT_TOOLS", &t.dir)
+            .env("CHROMEDRIVER", &t.chromedriver)
+            .env("CHROMIUM", &t.chromium);
             t.apply(&mut e2e);
             test_step("end-to-end tests in headless Chromium", e2e, &mut tally);
         }
