@@ -142,7 +142,15 @@ async fn the_list_filters_to_special_causes_of_concern() {
         app.open("#/indicators").await;
         app.find("[data-testid=result-count]").await;
         assert_eq!(app.find_all("[data-testid=indicator-row]").await.len(), 5);
-        // The chips: a concern and an improvement, in words.
+        // The chips: a concern and an improvement, in words (worked out just after the list
+        // is shown).
+        app.wait_until("the rows show their SPC chips", |c| async move {
+            c.execute("return document.querySelectorAll('[data-testid=spc-chip]').length === 2", vec![])
+                .await
+                .map(|v| v == true)
+                .unwrap_or(false)
+        })
+        .await;
         let chips = app
             .js("return Array.from(document.querySelectorAll('[data-testid=spc-chip]')).map(c => [c.closest('tr').dataset.id, c.textContent.trim()])")
             .await;
