@@ -381,12 +381,7 @@ fn service_matches(area: &Area, wanted: &[String]) -> bool {
 /// An action matches a council filter when it names that council.
 pub fn apply(ds: &Dataset, q: &PlanQuery) -> PlanView {
     let period = q.period.or_else(|| crate::engine::default_period(ds));
-    let words: Vec<String> = q
-        .text
-        .to_lowercase()
-        .split_whitespace()
-        .map(str::to_string)
-        .collect();
+    let words = crate::filter::search_words(&q.text);
     let mut rows = Vec::new();
     let mut total = 0;
     for (ti, t) in ds.themes.iter().enumerate() {

@@ -6,7 +6,7 @@
 
 use super::query::{IndicatorQuery, SortKey};
 use super::rows::{dir_rank, rag_rank, Filtered, Row};
-use super::search::SearchIndex;
+use super::search::{search_words, SearchIndex};
 use crate::engine::{Engine, Variation};
 use crate::model::*;
 use crate::period::Period;
@@ -75,12 +75,7 @@ impl Listing {
 
     /// The rows a view shows, filtered and sorted (ties in the data's order).
     pub fn apply(&self, ds: &Dataset, index: &SearchIndex, q: &IndicatorQuery) -> Filtered {
-        let words: Vec<String> = q
-            .text
-            .to_lowercase()
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
+        let words = search_words(&q.text);
         // Filtering on the verdicts needs them; otherwise rows carry them once worked out.
         let spc = if q.spc_concern {
             Some(self.work_out_spc(ds))

@@ -11,7 +11,7 @@ pub use listing::{apply, apply_with, Listing};
 pub(crate) use query::{read_councils, read_services};
 pub use query::{IndicatorQuery, SortKey, PAGE_SIZE};
 pub use rows::{dir_rank, rag_rank, Filtered, Row};
-pub use search::SearchIndex;
+pub use search::{search_words, SearchIndex};
 
 #[cfg(test)]
 mod tests {

@@ -41,3 +41,11 @@ impl SearchIndex {
         words.iter().all(|w| h.contains(w.as_str()))
     }
 }
+
+/// The words of a search, lower-cased: a row matches when its text holds every one.
+pub fn search_words(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split_whitespace()
+        .map(str::to_string)
+        .collect()
+}
